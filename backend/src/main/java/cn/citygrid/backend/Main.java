@@ -1,0 +1,80 @@
+package cn.citygrid.backend;
+
+import cn.citygrid.backend.config.ConfigException;
+import cn.citygrid.backend.config.GridConfig;
+import cn.citygrid.backend.db.Migrations;
+import cn.citygrid.backend.demo.DemoCommand;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the backend jar. Commands: {@code serve} (default), {@code migrate},
+ * {@code demo [--persons N] [--seed S]}. Exit status 2 means invalid configuration or arguments.
+ */
+public final class Main {
+  private Main() {}
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(Main.class);
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    String command = args.length == 0 ? "serve" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    GridConfig config;
+    try {
+      config = GridConfig.load(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("配置错误 / configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    // Logging starts only now, so the chosen format applies from the first line.
+    System.setProperty("citygrid.log", config.logFormat().name().toLowerCase());
+    switch (command) {
+      case "serve" -> serve(config);
+      case "migrate" -> log().info("migrations applied: {}", Migrations.migrate(config.db()).migrationsExecuted);
+      case "demo" -> exit(() -> DemoCommand.run(config, rest));
+      default -> {
+        System.err.println("unknown command '" + command + "'; expected serve | migrate | demo");
+        System.exit(2);
+      }
+    }
+  }
+
+  private interface Command {
+    int run() throws Exception;
+  }
+
+  /** Runs a batch command; a bad argument is exit status 2 with its message, not a stack trace. */
+  private static void exit(Command command) throws Exception {
+    try {
+      System.exit(command.run());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void serve(GridConfig config) throws Exception {
+    App app = App.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Logger log = log();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("stopping");
+      try {
+        app.close();
+      } catch (Exception e) {
+        log.warn("stop failed", e);
+      }
+      stopped.countDown();
+    }, "citygrid-shutdown"));
+    String base = "http://" + ("0.0.0.0".equals(config.http().host()) ? "localhost" : config.http().host()) + ":" + app.port();
+    log.info("CityGrid serving ({} mode) at {}/ — API {}/api/v1, OpenAPI {}/openapi.yaml, health {}/health/ready, metrics {}/metrics",
+        config.mode().name().toLowerCase(), base, base, base, base, base);
+    stopped.await();
+  }
+}

@@ -1,0 +1,73 @@
+package cn.citygrid.backend.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration key the backend reads, with its default and meaning. The YAML file uses the
+ * dotted key ({@code http.port}); the environment uses {@link #envName()} ({@code GRID_HTTP_PORT}).
+ * The README's configuration table is checked against this catalogue by a test.
+ */
+public enum ConfigKey {
+  MODE("mode", "production", "`demo` or `production`. Demo accounts and the demo data key exist only in demo mode."),
+  HTTP_HOST("http.host", "127.0.0.1", "Address the HTTP server binds to (use 0.0.0.0 behind a load balancer)."),
+  HTTP_PORT("http.port", "8080", "HTTP port."),
+  HTTP_INSTANCES("http.instances", "0", "HTTP verticle instances; 0 means one per core."),
+  HTTP_BODY_LIMIT("http.body-limit", "1048576", "Largest JSON request body in bytes."),
+  WEB_ROOT("web.root", "web-admin/dist", "Folder of the built web admin served at `/`; ignored when missing."),
+  DB_URL("db.url", "postgresql://citygrid@127.0.0.1:55432/citygrid", "PostgreSQL URL `postgresql://[user[:password]@]host[:port]/database`. Setting it for `./grid` means an external database: nothing is installed or started."),
+  DB_USER("db.user", "", "Database user (overrides the URL's)."),
+  DB_PASSWORD("db.password", "", "Database password (overrides the URL's)."),
+  DB_POOL_SIZE("db.pool-size", "16", "Connections in the Vert.x PostgreSQL pool."),
+  DB_ORM_POOL_SIZE("db.orm-pool-size", "8", "Connections in the Hibernate Reactive pool."),
+  WORKER_POOL_SIZE("worker.pool-size", "0", "Threads for crypto and file work; 0 means one per core."),
+  AUTH_ACCESS_TTL("auth.access-ttl", "PT15M", "Lifetime of an access token (ISO-8601 duration)."),
+  AUTH_REFRESH_TTL("auth.refresh-ttl", "P7D", "Lifetime of a refresh token (ISO-8601 duration)."),
+  AUTH_LOCKOUT_THRESHOLD("auth.lockout-threshold", "5", "Failed logins in a row before the account locks."),
+  AUTH_LOCKOUT_BASE("auth.lockout-base", "PT30S", "First lockout; doubles with every further failure."),
+  AUTH_LOCKOUT_MAX("auth.lockout-max", "PT1H", "Longest lockout."),
+  AUTH_ARGON2_MEMORY_KIB("auth.argon2-memory-kib", "19456", "Argon2id memory cost in KiB (OWASP minimum 19 MiB)."),
+  AUTH_ARGON2_ITERATIONS("auth.argon2-iterations", "2", "Argon2id time cost."),
+  DATA_KEYS("data.keys", "", "SM4 keys for personal data at rest, `id:base64,id:base64` (16-byte keys). Required; `./grid` generates one into `.grid/secrets.env`."),
+  DATA_ACTIVE_KEY("data.active-key", "", "Id of the key that encrypts new values; the others only decrypt (rotation). Default: the last key listed."),
+  DATA_INDEX_KEY("data.index-key", "", "HMAC-SM3 key (base64, at least 16 bytes) of the blind indexes for exact lookup of encrypted values. Required."),
+  LOG_FORMAT("log.format", "text", "`text` or `json` log lines."),
+  DEMO_PERSONS("demo.persons", "20000", "Persons in the demo city that `./grid up` seeds into an empty database."),
+  DEMO_SEED("demo.seed", "2026", "Seed of the demo city; the same seed gives the same city.");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  ConfigKey(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** {@code http.body-limit} → {@code GRID_HTTP_BODY_LIMIT}. */
+  public String envName() {
+    return "GRID_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  public static Optional<ConfigKey> byKey(String key) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+  }
+
+  public static Optional<ConfigKey> byEnvName(String env) {
+    return Arrays.stream(values()).filter(k -> k.envName().equals(env)).findFirst();
+  }
+}

@@ -1,0 +1,79 @@
+package cn.citygrid.backend.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The backend's typed configuration, built once at start and passed by constructor. */
+public record GridConfig(
+    Mode mode,
+    HttpConfig http,
+    DbConfig db,
+    AuthConfig auth,
+    DataKeysConfig dataKeys,
+    int workerPoolSize,
+    LogFormat logFormat,
+    DemoConfig demo) {
+
+  public enum Mode { DEMO, PRODUCTION }
+
+  public enum LogFormat { TEXT, JSON }
+
+  public boolean demoMode() {
+    return mode == Mode.DEMO;
+  }
+
+  public static GridConfig load(Map<String, String> env) {
+    return from(Settings.load(env));
+  }
+
+  public static GridConfig from(Settings s) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int workers = s.integer(ConfigKey.WORKER_POOL_SIZE, 0, 256);
+    return new GridConfig(
+        s.choice(ConfigKey.MODE, Mode.class),
+        HttpConfig.from(s, cores),
+        DbConfig.from(s),
+        AuthConfig.from(s),
+        DataKeysConfig.from(s),
+        workers == 0 ? cores : workers,
+        s.choice(ConfigKey.LOG_FORMAT, LogFormat.class),
+        DemoConfig.from(s));
+  }
+
+  public record HttpConfig(String host, int port, int instances, int bodyLimit, String webRoot) {
+    static HttpConfig from(Settings s, int cores) {
+      String host = s.string(ConfigKey.HTTP_HOST).trim();
+      if (host.isEmpty()) {
+        throw s.invalid(ConfigKey.HTTP_HOST, "a host name or address");
+      }
+      int instances = s.integer(ConfigKey.HTTP_INSTANCES, 0, 64);
+      return new HttpConfig(host,
+          s.integer(ConfigKey.HTTP_PORT, 0, 65535),
+          instances == 0 ? cores : instances,
+          s.integer(ConfigKey.HTTP_BODY_LIMIT, 1024, 64 * 1024 * 1024),
+          s.string(ConfigKey.WEB_ROOT).trim());
+    }
+  }
+
+  public record AuthConfig(Duration accessTtl, Duration refreshTtl, int lockoutThreshold,
+      Duration lockoutBase, Duration lockoutMax, int argon2MemoryKib, int argon2Iterations) {
+    static AuthConfig from(Settings s) {
+      return new AuthConfig(
+          s.duration(ConfigKey.AUTH_ACCESS_TTL),
+          s.duration(ConfigKey.AUTH_REFRESH_TTL),
+          s.integer(ConfigKey.AUTH_LOCKOUT_THRESHOLD, 1, 100),
+          s.duration(ConfigKey.AUTH_LOCKOUT_BASE),
+          s.duration(ConfigKey.AUTH_LOCKOUT_MAX),
+          s.integer(ConfigKey.AUTH_ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
+          s.integer(ConfigKey.AUTH_ARGON2_ITERATIONS, 1, 20));
+    }
+  }
+
+  public record DemoConfig(int persons, long seed) {
+    static DemoConfig from(Settings s) {
+      return new DemoConfig(
+          s.integer(ConfigKey.DEMO_PERSONS, 0, 10_000_000),
+          s.longValue(ConfigKey.DEMO_SEED, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package cn.citygrid.backend.demo;
+
+import cn.citygrid.backend.config.DataKeysConfig;
+import cn.citygrid.backend.config.DbConfig;
+import cn.citygrid.backend.demo.Divisions.Division;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Random;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the demo city — real divisions of 深圳市 with generated geometry, houses, residents,
+ * households, enterprises and their people — and loads it with COPY in one transaction, so the
+ * database holds either the whole city or what it held before. Offline batch work: JDBC on the
+ * calling thread, never on an event loop.
+ */
+public final class DemoCity {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCity.class);
+
+  private DemoCity() {}
+
+  /** What was built. */
+  public record Summary(long persons, long houses, long enterprises, long grids, long seconds) {}
+
+  public static boolean isEmpty(DbConfig db) throws SQLException {
+    try (Connection c = connect(db); Statement s = c.createStatement();
+         var rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM grid.region)")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  public static Summary build(DbConfig db, DataKeysConfig keys, String demoPasswordHash, int persons, long seed)
+      throws IOException, SQLException {
+    long start = System.nanoTime();
+    Path dir = Files.createTempDirectory("citygrid-demo");
+    try (DemoTables tables = new DemoTables(dir)) {
+      generate(tables, keys, persons, seed);
+      try (Connection c = connect(db)) {
+        c.setAutoCommit(false);
+        load(c, tables);
+        DemoAccounts.create(c, demoPasswordHash);
+        c.commit();
+        try (Statement s = c.createStatement()) {
+          c.setAutoCommit(true);
+          s.execute("ANALYZE");
+        }
+      }
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      return new Summary(tables.person.rows(), tables.house.rows(), tables.enterprise.rows(), tables.grid.rows(), seconds);
+    } finally {
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static void generate(DemoTables tables, DataKeysConfig keys, int persons, long seed) {
+    Divisions divisions = Divisions.load();
+    CityPlan plan = new CityPlan(divisions, seed);
+    plan.writeRegions(tables);
+    Random random = new Random(seed);
+    List<String> counties = Divisions.counties().stream().map(c -> c[0]).toList();
+    PersonFactory people = new PersonFactory(random, keys, plan.localCounties(), counties);
+    Population population = new Population(random, plan.layout(), tables, people, new Enterprises(random, tables));
+    long placed = 0;
+    for (Division community : plan.communitiesInOrder()) {
+      if (placed >= persons) {
+        break;
+      }
+      int share = (int) Math.min(persons - placed, CityPlan.PER_COMMUNITY * (7 + random.nextInt(7)) / 10);
+      List<String> grids = plan.grids(community);
+      Community c = new Community(community.code(), plan.addressPrefix(community), grids,
+          grids.stream().map(plan::shape).toList());
+      placed += population.populate(c, share);
+    }
+    LOG.info("generated {} persons, {} houses, {} enterprises", tables.person.rows(), tables.house.rows(), tables.enterprise.rows());
+  }
+
+  /** Replaces whatever grid data there was with the spooled city. */
+  private static void load(Connection c, DemoTables tables) throws SQLException, IOException {
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM auth.account WHERE demo");
+      // Other accounts keep existing; their link to a person of the old city cannot survive it.
+      s.execute("UPDATE auth.account SET person_id = NULL WHERE person_id IS NOT NULL");
+      s.execute("TRUNCATE grid.region, grid.unit_grid, grid.building, grid.house, grid.person, grid.household,"
+          + " grid.household_member, grid.residence, grid.enterprise, grid.person_enterprise, grid.place CASCADE");
+    }
+    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+    for (CopyFile f : tables.inLoadOrder()) {
+      try (Reader in = f.reader()) {
+        long rows = copy.copyIn(f.copySql(), in);
+        LOG.info("loaded {} rows into {}", rows, f.table);
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      for (String table : List.of("building", "house", "person", "household", "residence", "enterprise", "place")) {
+        s.execute("SELECT setval(pg_get_serial_sequence('grid." + table + "', 'id'), "
+            + "greatest(1, (SELECT coalesce(max(id), 0) FROM grid." + table + ")))");
+      }
+    }
+  }
+
+  static Connection connect(DbConfig db) throws SQLException {
+    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+}

@@ -1,0 +1,145 @@
+package cn.citygrid.backend.http;
+
+import cn.citygrid.backend.http.DomainException.FieldError;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A JSON request body read field by field; every problem is collected, then {@link #validate()}
+ * throws one validation problem listing all of them.
+ */
+public final class JsonBody {
+  private final JsonObject json;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private JsonBody(JsonObject json) {
+    this.json = json;
+  }
+
+  public static JsonBody of(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase().startsWith("application/json")) {
+      throw ProblemHandler.byStatus(415);
+    }
+    try {
+      Object value = ctx.body().buffer() == null ? null : ctx.body().buffer().toJson();
+      if (value instanceof JsonObject object) {
+        return new JsonBody(object);
+      }
+    } catch (DecodeException e) {
+      // reported below, the same as a body that is JSON but not an object
+    }
+    throw new DomainException(ProblemType.MALFORMED_REQUEST,
+        Text.of("请求体应为 JSON 对象", "The request body must be a JSON object"));
+  }
+
+  public String requiredString(String field, int maxLength) {
+    String value = optionalString(field, maxLength);
+    if (value == null && !hasError(field)) {
+      error(field, "required", Text.of("必填", "Required"));
+    }
+    return value;
+  }
+
+  public String optionalString(String field, int maxLength) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      error(field, "type", Text.of("应为字符串", "Must be a string"));
+      return null;
+    }
+    if (s.isBlank()) {
+      error(field, "blank", Text.of("不能为空", "Must not be blank"));
+      return null;
+    }
+    if (s.length() > maxLength) {
+      error(field, "too-long", Text.of("不能超过 " + maxLength + " 个字符", "At most " + maxLength + " characters"));
+      return null;
+    }
+    return s;
+  }
+
+  public Boolean optionalBoolean(String field) {
+    Object value = json.getValue(field);
+    if (value != null && !(value instanceof Boolean)) {
+      error(field, "type", Text.of("应为 true 或 false", "Must be true or false"));
+      return null;
+    }
+    return (Boolean) value;
+  }
+
+  public <E extends Enum<E>> List<E> enumList(String field, Class<E> type, boolean required) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      if (required) {
+        error(field, "required", Text.of("必填", "Required"));
+      }
+      return List.of();
+    }
+    if (!(value instanceof io.vertx.core.json.JsonArray array)) {
+      error(field, "type", Text.of("应为数组", "Must be an array"));
+      return List.of();
+    }
+    List<E> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      E e = enumValue(array.getValue(i), type);
+      if (e == null) {
+        error(field + "/" + i, "enum", Text.of("取值应为 " + names(type) + " 之一", "Must be one of " + names(type)));
+      } else {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  public List<String> stringList(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (value instanceof io.vertx.core.json.JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.getValue(i) instanceof String s && !s.isBlank()) {
+          out.add(s);
+        } else {
+          error(field + "/" + i, "type", Text.of("应为非空字符串", "Must be a non-blank string"));
+        }
+      }
+    } else {
+      error(field, "type", Text.of("应为字符串数组", "Must be an array of strings"));
+    }
+    return out;
+  }
+
+  /** Records a domain-level problem with a field found by the caller. */
+  public void error(String field, String code, Text message) {
+    errors.add(new FieldError(field, code, message));
+  }
+
+  public void validate() {
+    if (!errors.isEmpty()) {
+      throw DomainException.validation(errors);
+    }
+  }
+
+  private boolean hasError(String field) {
+    return errors.stream().anyMatch(e -> e.field().equals(field));
+  }
+
+  private static <E extends Enum<E>> E enumValue(Object value, Class<E> type) {
+    return value instanceof String s
+        ? Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(s)).findFirst().orElse(null)
+        : null;
+  }
+
+  private static String names(Class<? extends Enum<?>> type) {
+    return Arrays.toString(type.getEnumConstants());
+  }
+}

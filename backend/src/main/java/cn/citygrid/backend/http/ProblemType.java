@@ -1,0 +1,43 @@
+package cn.citygrid.backend.http;
+
+/**
+ * The one catalogue of problem types (RFC 9457). Every 4xx/5xx the API answers carries one of
+ * these as {@code type} ({@code urn:citygrid:problem:<slug>}); docs/problems.md lists them.
+ */
+public enum ProblemType {
+  VALIDATION(400, "validation-failed", "请求数据不合法", "The request data is invalid"),
+  MALFORMED_REQUEST(400, "malformed-request", "请求格式错误", "The request is malformed"),
+  UNAUTHENTICATED(401, "unauthenticated", "未登录或登录已失效", "Not signed in, or the session has ended"),
+  INVALID_CREDENTIALS(401, "invalid-credentials", "用户名或密码错误", "Wrong username or password"),
+  FORBIDDEN(403, "forbidden", "无权执行此操作", "You are not allowed to do this"),
+  NOT_FOUND(404, "not-found", "资源不存在", "Not found"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed", "不支持该请求方法", "Method not allowed"),
+  CONFLICT(409, "conflict", "与现有数据冲突", "Conflicts with existing data"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "请求体过大", "The request body is too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持的内容类型", "Unsupported content type"),
+  ACCOUNT_LOCKED(429, "account-locked", "账号已临时锁定", "The account is temporarily locked"),
+  INTERNAL(500, "internal-error", "服务器内部错误", "Internal server error"),
+  UNAVAILABLE(503, "unavailable", "服务暂不可用", "Service unavailable");
+
+  private final int status;
+  private final String slug;
+  private final Text title;
+
+  ProblemType(int status, String slug, String zh, String en) {
+    this.status = status;
+    this.slug = slug;
+    this.title = Text.of(zh, en);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String uri() {
+    return "urn:citygrid:problem:" + slug;
+  }
+
+  public Text title() {
+    return title;
+  }
+}

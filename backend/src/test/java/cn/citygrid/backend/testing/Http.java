@@ -1,0 +1,71 @@
+package cn.citygrid.backend.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain HTTP client for integration tests: real requests over loopback. */
+public final class Http {
+  private final String base;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public Http(String base) {
+    this.base = base;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public JsonArray jsonArray() {
+      return new JsonArray(body);
+    }
+
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+  }
+
+  public Response get(String path, String token) {
+    return send("GET", path, token, null, Map.of());
+  }
+
+  public Response postJson(String path, String token, JsonObject body) {
+    return send("POST", path, token, body == null ? null : body.encode(), Map.of("Content-Type", "application/json"));
+  }
+
+  public Response putJson(String path, String token, JsonObject body) {
+    return send("PUT", path, token, body.encode(), Map.of("Content-Type", "application/json"));
+  }
+
+  public Response send(String method, String path, String token, String body, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(b::header);
+    try {
+      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package cn.citygrid.backend.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.citygrid.backend.App;
+import cn.citygrid.backend.auth.PasswordHasher;
+import cn.citygrid.backend.config.ConfigKey;
+import cn.citygrid.backend.config.GridConfig;
+import cn.citygrid.backend.config.Settings;
+import cn.citygrid.backend.demo.DemoCity;
+import io.vertx.core.VertxOptions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real backend on a random port over a test database, with a strict blocked-thread checker:
+ * an event loop busy for more than {@link #MAX_EVENT_LOOP_MS} ms fails the test at {@link #close()}.
+ */
+public final class TestApp implements AutoCloseable {
+  public static final long MAX_EVENT_LOOP_MS = 200;
+  /** Cheap Argon2 parameters for tests; production defaults are exercised by PasswordHasherTest. */
+  public static final int TEST_ARGON2_KIB = 1024;
+
+  private final App app;
+  private final Http http;
+
+  private TestApp(App app) {
+    this.app = app;
+    this.http = new Http("http://127.0.0.1:" + app.port());
+  }
+
+  public static TestApp start(TestDatabase db) throws Exception {
+    return start(db, Map.of());
+  }
+
+  public static TestApp start(TestDatabase db, Map<ConfigKey, String> overrides) throws Exception {
+    return start(db, overrides, java.time.Clock.systemUTC());
+  }
+
+  public static TestApp start(TestDatabase db, Map<ConfigKey, String> overrides, java.time.Clock clock) throws Exception {
+    GridConfig config = config(db, overrides);
+    BlockedThreadRecorder.drain();
+    VertxOptions options = new VertxOptions()
+        .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MS).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setBlockedThreadCheckInterval(50).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS);
+    return new TestApp(App.start(config, options, clock));
+  }
+
+  public static GridConfig config(TestDatabase db, Map<ConfigKey, String> overrides) {
+    Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+    var c = db.config();
+    values.put(ConfigKey.MODE, "demo");
+    values.put(ConfigKey.DB_URL, "postgresql://" + c.user() + "@" + c.host() + ":" + c.port() + "/" + c.database());
+    values.put(ConfigKey.DB_PASSWORD, c.password());
+    values.put(ConfigKey.DB_POOL_SIZE, "8");
+    values.put(ConfigKey.DB_ORM_POOL_SIZE, "4");
+    values.put(ConfigKey.HTTP_PORT, "0");
+    values.put(ConfigKey.HTTP_INSTANCES, "1");
+    values.put(ConfigKey.AUTH_ARGON2_MEMORY_KIB, String.valueOf(TEST_ARGON2_KIB));
+    values.put(ConfigKey.AUTH_ARGON2_ITERATIONS, "1");
+    values.put(ConfigKey.DATA_KEYS, "t1:" + randomKey(16));
+    values.put(ConfigKey.DATA_INDEX_KEY, randomKey(32));
+    values.put(ConfigKey.WEB_ROOT, "does-not-exist");
+    values.putAll(overrides);
+    return GridConfig.from(Settings.of(values));
+  }
+
+  /** Seeds a small demo city (with the demo accounts) into the test database. */
+  public static void seedDemo(TestDatabase db, int persons) throws Exception {
+    GridConfig config = config(db, Map.of());
+    cn.citygrid.backend.db.Migrations.migrate(config.db());
+    String hash = new PasswordHasher(TEST_ARGON2_KIB, 1).hash("Demo@2026");
+    DemoCity.build(config.db(), config.dataKeys(), hash, persons, 7);
+  }
+
+  private static String randomKey(int bytes) {
+    byte[] key = new byte[bytes];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  public App app() {
+    return app;
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  /** Signs in and returns the access token. */
+  public String login(String username, String password) {
+    Http.Response r = http.postJson("/api/v1/auth/login", null, new io.vertx.core.json.JsonObject()
+        .put("username", username).put("password", password));
+    assertThat(r.status()).as("sign-in of %s: %s", username, r.body()).isEqualTo(200);
+    return r.json().getString("accessToken");
+  }
+
+  @Override
+  public void close() throws Exception {
+    app.close();
+    assertThat(BlockedThreadRecorder.drain()).as("blocked event-loop warnings").isEmpty();
+  }
+}

@@ -1,0 +1,66 @@
+package cn.citygrid.backend.testing;
+
+import cn.citygrid.backend.config.DbConfig;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A database of its own for one test class, cloned from the PostGIS template that {@code ./grid}
+ * prepares ({@code GRID_TEST_DB_URL}) on the real PostgreSQL server, and dropped afterwards.
+ */
+public final class TestDatabase implements AutoCloseable {
+  private final DbConfig config;
+
+  private TestDatabase(DbConfig config) {
+    this.config = config;
+  }
+
+  public static TestDatabase create(Class<?> owner) {
+    DbConfig template = template();
+    String name = "t_" + owner.getSimpleName().toLowerCase(Locale.ROOT) + "_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection c = admin(template); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " TEMPLATE " + template.database());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name + " from " + template + ": " + e.getMessage(), e);
+    }
+    return new TestDatabase(template.withDatabase(name));
+  }
+
+  public DbConfig config() {
+    return config;
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (Connection c = admin(config); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + config.database() + " WITH (FORCE)");
+    }
+  }
+
+  /** The template from {@code GRID_TEST_DB_URL}; the password from {@code GRID_DB_PASSWORD}. */
+  static DbConfig template() {
+    String url = System.getenv("GRID_TEST_DB_URL");
+    if (url == null || url.isBlank()) {
+      throw new IllegalStateException("GRID_TEST_DB_URL is not set: run the tests through ./grid test, "
+          + "which starts PostgreSQL and prepares the template database");
+    }
+    URI uri = URI.create(url);
+    String[] user = uri.getUserInfo() == null ? new String[] {"citygrid"} : uri.getUserInfo().split(":", 2);
+    String password = user.length > 1 ? user[1] : System.getenv().getOrDefault("GRID_DB_PASSWORD", "");
+    return new DbConfig(uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), uri.getPath().substring(1),
+        user[0], password, 8, 4);
+  }
+
+  private static Connection admin(DbConfig db) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/postgres", db.user(), db.password());
+  }
+}
