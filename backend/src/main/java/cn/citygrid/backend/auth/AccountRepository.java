@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import org.hibernate.exception.ConstraintViolationException;
 
 /** Accounts through Hibernate Reactive. The only code touching auth.account*. */
@@ -104,8 +103,7 @@ public final class AccountRepository {
 
   /** SQLSTATEs are translated here, once: a taken username is a conflict, not a 500. */
   private static <T> Future<T> translate(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof ConstraintViolationException c && "23505".equals(c.getSQLState())) {
+    if (failure instanceof ConstraintViolationException c && "23505".equals(c.getSQLState())) {
       return Future.failedFuture(new DomainException(ProblemType.CONFLICT,
           Text.of("用户名已存在", "The username is taken")));
     }

@@ -178,8 +178,10 @@ public final class AuthService implements Authenticator {
         .mapEmpty();
   }
 
+  /** Evicts here before the caller is answered, then tells the other nodes. */
   private void announceRevoked(List<UUID> ids) {
     if (!ids.isEmpty()) {
+      cache.evictSessions(ids.stream().map(UUID::toString).toList());
       vertx.eventBus().publish(REVOKED_ADDRESS, new JsonArray(ids.stream().map(UUID::toString).toList()));
     }
   }

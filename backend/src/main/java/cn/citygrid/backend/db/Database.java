@@ -78,12 +78,19 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one Hibernate Reactive transaction. */
   public <T> Future<T> inTransaction(Function<Stage.Session, CompletionStage<T>> work) {
-    return Future.fromCompletionStage(orm.withTransaction((session, tx) -> work.apply(session)));
+    return unwrapped(Future.fromCompletionStage(orm.withTransaction((session, tx) -> work.apply(session))));
   }
 
   /** Runs {@code work} in one Hibernate Reactive session without an explicit transaction. */
   public <T> Future<T> inSession(Function<Stage.Session, CompletionStage<T>> work) {
-    return Future.fromCompletionStage(orm.withSession(work::apply));
+    return unwrapped(Future.fromCompletionStage(orm.withSession(work::apply)));
+  }
+
+  /** CompletionStages wrap what was thrown in them; callers should see the exception itself. */
+  private static <T> Future<T> unwrapped(Future<T> future) {
+    return future.recover(failure -> Future.failedFuture(
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure));
   }
 
   @Override

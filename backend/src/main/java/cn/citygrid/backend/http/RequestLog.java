@@ -37,7 +37,8 @@ public final class RequestLog implements Handler<RoutingContext> {
       context.putLocal(KEY, rid);
     }
     ctx.response().putHeader(HEADER, rid);
-    ctx.addEndHandler(done -> ACCESS.info("method={} route={} status={} durationMs={} user={}",
+    // Written as the headers go out, so the line exists before the caller sees any response.
+    ctx.addHeadersEndHandler(v -> ACCESS.info("method={} route={} status={} durationMs={} user={}",
         ctx.request().method(), route(ctx), ctx.response().getStatusCode(),
         (System.nanoTime() - start) / 1_000_000, user(ctx)));
     ctx.next();
