@@ -10,7 +10,7 @@ import java.util.Optional;
  * The README's configuration table is checked against this catalogue by a test.
  */
 public enum ConfigKey {
-  MODE("mode", "production", "`demo` or `production`. Demo accounts and the demo data key exist only in demo mode."),
+  MODE("mode", "production", "`demo` or `production`. Demo accounts sign in only in demo mode, and only demo mode builds the demo city. `./grid up` sets `demo`."),
   HTTP_HOST("http.host", "127.0.0.1", "Address the HTTP server binds to (use 0.0.0.0 behind a load balancer)."),
   HTTP_PORT("http.port", "8080", "HTTP port."),
   HTTP_INSTANCES("http.instances", "0", "HTTP verticle instances; 0 means one per core."),

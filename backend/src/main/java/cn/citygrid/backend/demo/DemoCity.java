@@ -72,11 +72,12 @@ public final class DemoCity {
     PersonFactory people = new PersonFactory(random, keys, plan.localCounties(), counties);
     Population population = new Population(random, plan.layout(), tables, people, new Enterprises(random, tables));
     long placed = 0;
-    for (Division community : plan.communitiesInOrder()) {
-      if (placed >= persons) {
-        break;
-      }
-      int share = (int) Math.min(persons - placed, CityPlan.PER_COMMUNITY * (7 + random.nextInt(7)) / 10);
+    List<Division> communities = plan.communitiesInOrder();
+    for (int i = 0; i < communities.size() && placed < persons; i++) {
+      Division community = communities.get(i);
+      // About 1,250 per community; denser when the city would otherwise run out of communities.
+      long floor = (persons - placed + communities.size() - i - 1) / (communities.size() - i);
+      int share = (int) Math.min(persons - placed, Math.max(floor, CityPlan.PER_COMMUNITY * (7 + random.nextInt(7)) / 10));
       List<String> grids = plan.grids(community);
       Community c = new Community(community.code(), plan.addressPrefix(community), grids,
           grids.stream().map(plan::shape).toList());
