@@ -1,16 +1,13 @@
 package cn.citygrid.sync.protocol.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import cn.citygrid.sync.protocol.OpenSsl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +23,9 @@ class OpenSslInteropTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String output) {
-    }
-
     @BeforeAll
     static void requireOpenSsl() {
-        Result r = run(Path.of("."), "openssl", "version");
-        assertThat(r.exit()).as("`openssl version` failed: %s", r.output()).isZero();
-        assertThat(r.output()).as("need OpenSSL 3 for SM2 distid support").startsWith("OpenSSL 3");
+        OpenSsl.requireOpenSsl3();
     }
 
     @Test
@@ -58,11 +50,11 @@ class OpenSslInteropTest {
         Files.writeString(dir.resolve("our-pub.pem"), pair.publicKey().toPem());
         Files.write(dir.resolve("msg"), MSG);
         Files.write(dir.resolve("our.sig"), Sm2.sign(pair.privateKey(), Sm2.DEFAULT_USER_ID, MSG));
-        Result ok = run(dir, "openssl", "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pubin", "-inkey",
+        OpenSsl.Result ok = run(dir, "openssl", "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pubin", "-inkey",
                 "our-pub.pem", "-in", "msg", "-sigfile", "our.sig", "-pkeyopt", DISTID);
         assertThat(ok.exit()).as(ok.output()).isZero();
         assertThat(ok.output()).contains("Signature Verified Successfully");
-        Result wrongId = run(dir, "openssl", "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pubin", "-inkey",
+        OpenSsl.Result wrongId = run(dir, "openssl", "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pubin", "-inkey",
                 "our-pub.pem", "-in", "msg", "-sigfile", "our.sig", "-pkeyopt", "distid:someone-else");
         assertThat(wrongId.exit()).as(wrongId.output()).isNotZero();
     }
@@ -95,28 +87,10 @@ class OpenSslInteropTest {
     }
 
     private String exec(String... command) {
-        Result r = run(dir, command);
-        if (r.exit() != 0) {
-            fail("`%s` exited %d: %s", String.join(" ", command), r.exit(), r.output());
-        }
-        return r.output();
+        return OpenSsl.exec(dir, command);
     }
 
-    private static Result run(Path dir, String... command) {
-        try {
-            Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("`%s` did not finish in 60 s", String.join(" ", command));
-            }
-            return new Result(p.exitValue(), out);
-        } catch (IOException e) {
-            return fail("cannot run `%s` (%s): this interop test needs OpenSSL 3 on the PATH "
-                    + "(Debian: apt-get install openssl); it is never skipped", String.join(" ", new ArrayList<>(List.of(command))), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted");
-        }
+    private static OpenSsl.Result run(Path dir, String... command) {
+        return OpenSsl.run(dir, command);
     }
 }
