@@ -2,10 +2,10 @@ package cn.citygrid.sync.protocol.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
@@ -107,7 +107,9 @@ public final class Sm2 {
     }
 
     private static ECNamedDomainParameters namedDomain() {
-        X9ECParameters x9 = GMNamedCurves.getByOID(GMObjectIdentifiers.sm2p256v1);
+        // CustomNamedCurves has BC's specialised sm2p256v1 field arithmetic, about 4x faster than the generic
+        // curve GMNamedCurves returns; keys decoded elsewhere are re-anchored on this domain.
+        X9ECParameters x9 = CustomNamedCurves.getByOID(GMObjectIdentifiers.sm2p256v1);
         return new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, x9);
     }
 }

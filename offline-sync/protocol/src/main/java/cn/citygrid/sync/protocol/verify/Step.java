@@ -11,7 +11,7 @@ public enum Step {
     INCLUSION("inclusion proof to the checkpoint root"),
     CHECKPOINT_SIGNATURE("checkpoint signed by the log key"),
     COSIGNATURES("witness cosignatures"),
-    TIMING("capturedAt <= receivedAt + skew <= checkpoint time + skew (not back-dated)"),
+    TIMING("capturedAt <= receivedAt and receivedAt <= checkpoint time, within skew (not back-dated)"),
     CONSISTENCY("consistency with the later checkpoint");
 
     private final String label;

@@ -9,14 +9,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our SM2 certificates parse in OpenSSL 3 (never skipped). Chain verification is not cross-checked here: the
- * OpenSSL 3.0 command line cannot verify SM2 certificate signatures under the GM/T 0009 default ID (it fails
- * even on chains it issued itself, "ASN1_item_verify_ctx:EVP lib"), so a failure would prove nothing.
+ * Our SM2 certificates against OpenSSL 3 (never skipped): they parse, and the certificate signature verifies in
+ * {@code openssl pkeyutl} as SM3withSM2 over the TBSCertificate under the GM/T 0009 default ID. {@code openssl
+ * verify} is not used: OpenSSL 3.0 checks SM2 certificate signatures with an empty user ID (checked by hand: a
+ * certificate signed with ID "" passes {@code openssl verify}, one signed with 1234567812345678 fails), so it cannot
+ * validate GM/T 0015-style certificates.
  */
 class CertificateOpenSslInteropTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -40,5 +44,23 @@ class CertificateOpenSslInteropTest {
         String text = OpenSsl.exec(dir, "openssl", "x509", "-in", "dev.pem", "-noout", "-text");
         assertThat(text).contains("SM2-with-SM3").contains("CN = dev-0042").contains("OU = worker-17")
                 .contains("URI:urn:citygrid:device:dev-0042");
+    }
+
+    @Test
+    void deviceCertificateSignature_verifiesInOpenSslUnderTheDefaultId() throws IOException {
+        Sm2KeyPair caKeys = Sm2.generateKeyPair();
+        Sm2Certificate ca = DeviceCertificates.selfSignedCa(caKeys, "CityGrid Device CA", T0, T0.plusSeconds(86400L * 800));
+        Sm2Certificate device = DeviceCertificates.issue(caKeys.privateKey(), ca, Sm2.generateKeyPair().publicKey(),
+                "dev-1", "w-1", T0, T0.plusSeconds(86400L * 400));
+        Certificate x509 = Certificate.getInstance(device.der());
+        Files.write(dir.resolve("tbs.der"), x509.getTBSCertificate().getEncoded(ASN1Encoding.DER));
+        Files.write(dir.resolve("sig.der"), x509.getSignature().getOctets());
+        Files.writeString(dir.resolve("ca-pub.pem"), ca.publicKey().toPem());
+        String ok = OpenSsl.exec(dir, "openssl", "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pubin", "-inkey",
+                "ca-pub.pem", "-in", "tbs.der", "-sigfile", "sig.der", "-pkeyopt", "distid:" + Sm2.DEFAULT_USER_ID);
+        assertThat(ok).contains("Signature Verified Successfully");
+        OpenSsl.Result otherId = OpenSsl.run(dir, "openssl", "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pubin",
+                "-inkey", "ca-pub.pem", "-in", "tbs.der", "-sigfile", "sig.der", "-pkeyopt", "distid:other");
+        assertThat(otherId.exit()).as(otherId.output()).isNotZero();
     }
 }

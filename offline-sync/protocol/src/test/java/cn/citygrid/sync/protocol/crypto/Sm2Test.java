@@ -84,6 +84,14 @@ class Sm2Test {
     }
 
     @Test
+    void keys_fromAnyPath_useBouncyCastlesSpecialisedSm2Curve() {
+        Class<?> fast = org.bouncycastle.math.ec.custom.gm.SM2P256V1Curve.class;
+        assertThat(pair.publicKey().params().getParameters().getCurve()).isInstanceOf(fast);
+        assertThat(Sm2PublicKey.fromPem(pair.publicKey().toPem()).params().getParameters().getCurve()).isInstanceOf(fast);
+        assertThat(Sm2PrivateKey.fromPem(pair.privateKey().toPem()).params().getParameters().getCurve()).isInstanceOf(fast);
+    }
+
+    @Test
     void sign_whenUserIdTooLong_fails() {
         String id = "x".repeat(8192);
         assertThatThrownBy(() -> Sm2.sign(pair.privateKey(), id, MSG))

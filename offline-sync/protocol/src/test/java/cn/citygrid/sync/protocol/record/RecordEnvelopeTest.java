@@ -175,11 +175,12 @@ class RecordEnvelopeTest {
     @Test
     void payload_isDeeplyImmutable() {
         Map<String, Object> p = payload();
-        p.put("list", new java.util.ArrayList<>(List.of("a")));
+        List<Object> list = new java.util.ArrayList<>(List.of("a"));
+        p.put("list", list);
         RecordEnvelope e = signed(p);
         assertThatThrownBy(() -> e.payload().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((List<?>) e.payload().get("list")).clear()).isInstanceOf(UnsupportedOperationException.class);
-        ((List<Object>) p.get("list")).add("b");
+        list.add("b");
         assertThat((List<?>) e.payload().get("list")).hasSize(1);
     }
 }
