@@ -1,0 +1,235 @@
+package cn.citygrid.backend.ledger;
+
+import cn.citygrid.sync.protocol.checkpoint.Checkpoint;
+import cn.citygrid.sync.protocol.checkpoint.CheckpointSigner;
+import cn.citygrid.sync.protocol.merkle.MerkleAppender;
+import cn.citygrid.sync.protocol.merkle.TreeHasher;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log's single writer. Every node competes for a PostgreSQL session advisory lock; the holder
+ * seals pending records in batches (at most {@code batchMax} records, at least every
+ * {@code batchInterval}): leaf indexes, new perfect nodes and a signed checkpoint in one
+ * transaction, then announces the new size and asks the witnesses to cosign. Losing the lock's
+ * connection ends leadership; another node takes over from what is stored.
+ */
+public final class LedgerAppender {
+  public static final String SEALED_ADDRESS = "citygrid.ledger.sealed";
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerAppender.class);
+
+  private final Vertx vertx;
+  private final PgConnectOptions connect;
+  private final LedgerRepository ledger;
+  private final CheckpointSigner signer;
+  private final WorkerExecutor crypto;
+  private final LedgerConfig config;
+  private final Clock clock;
+  private final WitnessClient witnesses;
+  private io.vertx.core.Context context;
+  private PgConnection leaderConnection;
+  private MerkleAppender tree;
+  private boolean sealing;
+  private Future<Long> running = Future.succeededFuture(0L);
+  private long timer = -1;
+
+  public LedgerAppender(Vertx vertx, PgConnectOptions connect, LedgerRepository ledger, CheckpointSigner signer,
+      WorkerExecutor crypto, LedgerConfig config, Clock clock, WitnessClient witnesses) {
+    this.vertx = vertx;
+    this.connect = connect;
+    this.ledger = ledger;
+    this.signer = signer;
+    this.crypto = crypto;
+    this.config = config;
+    this.clock = clock;
+    this.witnesses = witnesses;
+  }
+
+  /** Runs on its own Vert.x context: leadership, sealing and all of this object's state live there. */
+  public void start() {
+    context = vertx.getOrCreateContext();
+    context.runOnContext(v -> timer = vertx.setPeriodic(0, config.batchInterval().toMillis(), id -> tick()));
+  }
+
+  public boolean leader() {
+    return leaderConnection != null;
+  }
+
+  /** Seals whatever is pending now, if this node leads (tests and benchmarks call it). */
+  public Future<Long> sealNow() {
+    io.vertx.core.Promise<Long> done = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> {
+      if (!leader()) {
+        done.fail(new IllegalStateException("not the ledger leader"));
+      } else if (sealing) {
+        // A seal is running; it may have missed the newest records, so seal once more after it.
+        running.transform(ignored -> sealAll()).onComplete(done);
+      } else {
+        sealAll().onComplete(done);
+      }
+    });
+    return done.future();
+  }
+
+  /** A hint from the intake (any thread): {@code count} records arrived; a full batch is sealed at once. */
+  public void pending(int count) {
+    if (count >= config.batchMax()) {
+      context.runOnContext(v -> {
+        if (leader() && !sealing) {
+          sealAll().onFailure(e -> LOG.warn("sealing failed: {}", e.toString()));
+        }
+      });
+    }
+  }
+
+  private void tick() {
+    if (!leader()) {
+      tryLead();
+    } else if (!sealing) {
+      sealAll().onFailure(e -> LOG.warn("sealing failed: {}", e.toString()));
+    }
+  }
+
+  private void tryLead() {
+    PgConnection.connect(vertx, connect)
+        .compose(conn -> conn.query(LedgerSql.LEADER_LOCK).execute()
+            .compose(rows -> rows.iterator().next().getBoolean(0) ? Future.succeededFuture(conn)
+                : conn.close().compose(v -> Future.<PgConnection>succeededFuture(null))))
+        .compose(conn -> conn == null ? Future.succeededFuture() : takeOver(conn))
+        .onFailure(e -> LOG.debug("ledger leadership attempt failed: {}", e.toString()));
+  }
+
+  /** Leadership: resume the tree from the store, make sure checkpoint 0 exists, then seal. */
+  private Future<Void> takeOver(PgConnection conn) {
+    conn.closeHandler(v -> {
+      LOG.warn("ledger leadership lost (lock connection closed)");
+      leaderConnection = null;
+      tree = null;
+    });
+    leaderConnection = conn;
+    LOG.info("this node now appends to the ledger");
+    return ledger.pool().withTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
+            .compose(v -> tx.query(LedgerSql.LATEST_SIZE).execute())
+            .compose(rows -> rows.iterator().next().getLong(0) < 0 ? sealEmpty(tx) : resume(tx, latest(rows))))
+        .mapEmpty();
+  }
+
+  private static long latest(RowSet<Row> rows) {
+    return rows.iterator().next().getLong(0);
+  }
+
+  private Future<Void> resume(SqlConnection tx, long size) {
+    return NodeFetch.run(ledger, tx, store -> MerkleAppender.fromStore(TreeHasher.SM3, store, size))
+        .map(resumed -> {
+          tree = resumed;
+          return null;
+        });
+  }
+
+  private Future<Void> sealEmpty(SqlConnection tx) {
+    MerkleAppender empty = new MerkleAppender(TreeHasher.SM3);
+    Instant now = clock.instant();
+    return crypto.executeBlocking(() -> signer.sign(Checkpoint.of(signer.keyName(), 0, empty.root(), now)), false)
+        .compose(note -> tx.preparedQuery(LedgerSql.INSERT_CHECKPOINT)
+            .execute(Tuple.of(0L, Buffer.buffer(empty.root()), note, now.atOffset(ZoneOffset.UTC))))
+        .map(v -> {
+          tree = empty;
+          return null;
+        });
+  }
+
+  /** Seals batch after batch until fewer than a full batch was pending; returns the final size. */
+  private Future<Long> sealAll() {
+    sealing = true;
+    running = sealBatches().onComplete(done -> sealing = false);
+    return running;
+  }
+
+  private Future<Long> sealBatches() {
+    return sealBatch().compose(sealed -> sealed >= config.batchMax() && leader()
+        ? sealBatches() : Future.succeededFuture(tree == null ? -1L : tree.size()));
+  }
+
+  /** One batch in one transaction; returns how many records it sealed. */
+  private Future<Integer> sealBatch() {
+    return ledger.pool().withTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
+            .compose(v -> tx.query(LedgerSql.LATEST_SIZE).execute())
+            // Another node may have sealed since we last did (leadership moved and came back).
+            .compose(rows -> latest(rows) == tree.size() ? Future.succeededFuture() : resume(tx, latest(rows)))
+            .compose(v -> tx.preparedQuery(LedgerSql.PENDING).execute(Tuple.of(config.batchMax())))
+            .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : append(tx, rows)))
+        .map(sealed -> {
+          if (sealed == null) {
+            return 0;
+          }
+          tree = sealed.tree();
+          vertx.eventBus().publish(SEALED_ADDRESS, sealed.tree().size());
+          witnesses.catchUp();
+          return sealed.count();
+        });
+  }
+
+  private record Sealed(MerkleAppender tree, MerkleAppender.Appended appended, String note, Instant signedAt,
+      int count) {}
+
+  private Future<Sealed> append(SqlConnection tx, RowSet<Row> rows) {
+    List<String> ids = new ArrayList<>();
+    List<byte[]> leaves = new ArrayList<>();
+    Instant newest = Instant.EPOCH;
+    for (Row r : rows) {
+      ids.add(r.getString(0));
+      leaves.add(r.getBuffer(1).getBytes());
+      Instant received = r.getOffsetDateTime(2).toInstant();
+      newest = received.isAfter(newest) ? received : newest;
+    }
+    // Every leaf must be received no later than the checkpoint that first contains it.
+    Instant signedAt = clock.instant().isBefore(newest) ? newest : clock.instant();
+    long first = tree.size();
+    return crypto.executeBlocking(() -> extend(leaves, signedAt), false)
+        .compose(sealed -> tx.preparedQuery(LedgerSql.ASSIGN).execute(assignments(ids, first))
+            .compose(v -> tx.preparedQuery(LedgerSql.INSERT_NODES).execute(LedgerRepository.nodeRows(sealed.appended().newNodes())))
+            .compose(v -> tx.preparedQuery(LedgerSql.INSERT_CHECKPOINT).execute(Tuple.of(sealed.tree().size(),
+                Buffer.buffer(sealed.appended().root()), sealed.note(), signedAt.atOffset(ZoneOffset.UTC))))
+            .map(sealed));
+  }
+
+  /** On a copy of the tree: the stored one changes only once the transaction commits. */
+  private Sealed extend(List<byte[]> leaves, Instant signedAt) {
+    MerkleAppender copy = MerkleAppender.resume(TreeHasher.SM3, tree.size(), tree.borderRoots());
+    MerkleAppender.Appended appended = copy.appendAll(leaves);
+    String note = signer.sign(Checkpoint.of(signer.keyName(), copy.size(), appended.root(), signedAt));
+    return new Sealed(copy, appended, note, signedAt, leaves.size());
+  }
+
+  private static Tuple assignments(List<String> ids, long first) {
+    Long[] indexes = new Long[ids.size()];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = first + i;
+    }
+    return Tuple.of(ids.toArray(String[]::new), indexes);
+  }
+
+  public Future<Void> stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    PgConnection conn = leaderConnection;
+    leaderConnection = null;
+    return conn == null ? Future.succeededFuture() : conn.close();
+  }
+}

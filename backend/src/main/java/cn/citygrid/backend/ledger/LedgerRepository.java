@@ -1,0 +1,149 @@
+package cn.citygrid.backend.ledger;
+
+import cn.citygrid.sync.protocol.merkle.PerfectNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** All SQL of the log: records, perfect nodes and checkpoints (Vert.x PostgreSQL client). */
+public final class LedgerRepository {
+  private final Pool pool;
+
+  public LedgerRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** A verified record ready to store. */
+  public record NewRecord(String id, String clientId, String deviceId, long accountId, String formId,
+      String formVersion, Instant capturedAt, Instant receivedAt, byte[] canonical, String payloadJson, byte[] leafHash) {}
+
+  /** Inserts the records; returns the ids that were new (the others were already there: duplicates). */
+  public Future<List<String>> insert(List<NewRecord> records) {
+    if (records.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    int n = records.size();
+    String[] ids = new String[n];
+    String[] clients = new String[n];
+    String[] devices = new String[n];
+    Long[] accounts = new Long[n];
+    String[] forms = new String[n];
+    String[] versions = new String[n];
+    java.time.OffsetDateTime[] captured = new java.time.OffsetDateTime[n];
+    java.time.OffsetDateTime[] received = new java.time.OffsetDateTime[n];
+    Buffer[] canonical = new Buffer[n];
+    String[] payloads = new String[n];
+    Buffer[] leaves = new Buffer[n];
+    for (int i = 0; i < n; i++) {
+      NewRecord r = records.get(i);
+      ids[i] = r.id();
+      clients[i] = r.clientId();
+      devices[i] = r.deviceId();
+      accounts[i] = r.accountId();
+      forms[i] = r.formId();
+      versions[i] = r.formVersion();
+      captured[i] = r.capturedAt().atOffset(ZoneOffset.UTC);
+      received[i] = r.receivedAt().atOffset(ZoneOffset.UTC);
+      canonical[i] = Buffer.buffer(r.canonical());
+      payloads[i] = r.payloadJson();
+      leaves[i] = Buffer.buffer(r.leafHash());
+    }
+    return pool.preparedQuery(LedgerSql.INSERT_RECORDS)
+        .execute(Tuple.of(ids, clients, devices, accounts, forms, versions).addValue(captured).addValue(received)
+            .addValue(canonical).addValue(payloads).addValue(leaves))
+        .map(rows -> {
+          List<String> inserted = new ArrayList<>();
+          rows.forEach(row -> inserted.add(row.getString(0)));
+          return inserted;
+        });
+  }
+
+  /** Where a record is: its leaf index, or null while its batch is not sealed; empty when unknown. */
+  public Future<Map<String, Long>> leafIndexes(Collection<String> ids) {
+    return pool.preparedQuery("SELECT id, leaf_index FROM ledger.record WHERE id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(String[]::new)))
+        .map(rows -> {
+          Map<String, Long> out = new HashMap<>();
+          rows.forEach(r -> out.put(r.getString(0), r.getLong(1)));
+          return out;
+        });
+  }
+
+  public record StoredRecord(String id, long accountId, String deviceId, byte[] canonical, Instant receivedAt,
+      Long leafIndex) {}
+
+  public Future<Optional<StoredRecord>> record(String id) {
+    return pool.preparedQuery("""
+            SELECT id, account_id, device_id, canonical, received_at, leaf_index FROM ledger.record WHERE id = $1""")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+  }
+
+  static StoredRecord stored(Row r) {
+    return new StoredRecord(r.getString("id"), r.getLong("account_id"), r.getString("device_id"),
+        r.getBuffer("canonical").getBytes(), r.getOffsetDateTime("received_at").toInstant(), r.getLong("leaf_index"));
+  }
+
+  public record StoredCheckpoint(long size, byte[] root, String note) {}
+
+  /** The newest checkpoint, or the one of exactly {@code size}. */
+  public Future<Optional<StoredCheckpoint>> checkpoint(Long size) {
+    String sql = size == null
+        ? "SELECT size, root, note FROM ledger.checkpoint ORDER BY size DESC LIMIT 1"
+        : "SELECT size, root, note FROM ledger.checkpoint WHERE size = $1";
+    return pool.preparedQuery(sql).execute(size == null ? Tuple.tuple() : Tuple.of(size))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(checkpoint(rows.iterator().next())));
+  }
+
+  /** The first checkpoint that contains leaf {@code index}: the one sealed with it. */
+  public Future<Optional<StoredCheckpoint>> firstCheckpointCovering(long index) {
+    return pool.preparedQuery("SELECT size, root, note FROM ledger.checkpoint WHERE size > $1 ORDER BY size LIMIT 1")
+        .execute(Tuple.of(index))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(checkpoint(rows.iterator().next())));
+  }
+
+  private static StoredCheckpoint checkpoint(Row r) {
+    return new StoredCheckpoint(r.getLong(0), r.getBuffer(1).getBytes(), r.getString(2));
+  }
+
+  /** Stored perfect nodes at the given positions (all must exist). */
+  public Future<Map<Position, byte[]>> nodes(SqlClient client, Collection<Position> positions) {
+    Short[] levels = positions.stream().map(p -> (short) p.level()).toArray(Short[]::new);
+    Long[] indexes = positions.stream().map(Position::index).toArray(Long[]::new);
+    return client.preparedQuery(LedgerSql.NODES).execute(Tuple.of(levels, indexes)).map(rows -> {
+      Map<Position, byte[]> out = new HashMap<>();
+      rows.forEach(r -> out.put(new Position(r.getShort(0), r.getLong(1)), r.getBuffer(2).getBytes()));
+      return out;
+    });
+  }
+
+  /** A perfect-node position (level, index). */
+  public record Position(int level, long index) {}
+
+  static Tuple nodeRows(List<PerfectNode> nodes) {
+    Short[] levels = new Short[nodes.size()];
+    Long[] indexes = new Long[nodes.size()];
+    Buffer[] hashes = new Buffer[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      levels[i] = (short) nodes.get(i).level();
+      indexes[i] = nodes.get(i).index();
+      hashes[i] = Buffer.buffer(nodes.get(i).hash());
+    }
+    return Tuple.of(levels, indexes, hashes);
+  }
+}

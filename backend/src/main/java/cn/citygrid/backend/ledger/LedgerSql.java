@@ -1,0 +1,44 @@
+package cn.citygrid.backend.ledger;
+
+/** The log's SQL statements, in one place. */
+final class LedgerSql {
+  private LedgerSql() {}
+
+  static final String INSERT_RECORDS = """
+      INSERT INTO ledger.record (id, client_id, device_id, account_id, form_id, form_version, captured_at,
+                                 received_at, canonical, payload, leaf_hash)
+      SELECT u.id, u.client_id, u.device_id, u.account_id, u.form_id, u.form_version, u.captured_at,
+             u.received_at, u.canonical, u.payload::jsonb, u.leaf_hash
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::timestamptz[],
+                  $8::timestamptz[], $9::bytea[], $10::text[], $11::bytea[])
+           AS u(id, client_id, device_id, account_id, form_id, form_version, captured_at, received_at,
+                canonical, payload, leaf_hash)
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id""";
+
+  static final String NODES = """
+      SELECT n.level, n.idx, n.hash FROM ledger.node n
+      JOIN unnest($1::smallint[], $2::bigint[]) AS w(level, idx) ON n.level = w.level AND n.idx = w.idx""";
+
+  static final String PENDING = """
+      SELECT id, leaf_hash, received_at FROM ledger.record WHERE leaf_index IS NULL
+      ORDER BY received_at, id LIMIT $1 FOR UPDATE SKIP LOCKED""";
+
+  static final String ASSIGN = """
+      UPDATE ledger.record r SET leaf_index = u.idx
+      FROM unnest($1::text[], $2::bigint[]) AS u(id, idx) WHERE r.id = u.id""";
+
+  static final String INSERT_NODES = """
+      INSERT INTO ledger.node (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])""";
+
+  static final String INSERT_CHECKPOINT =
+      "INSERT INTO ledger.checkpoint (size, root, note, signed_at) VALUES ($1, $2, $3, $4)";
+
+  static final String LATEST_SIZE = "SELECT coalesce(max(size), -1) FROM ledger.checkpoint";
+
+  /** Held for the whole transaction: one append at a time across every node, whoever thinks it leads. */
+  static final String APPEND_LOCK = "SELECT pg_advisory_xact_lock(7465063712834100002)";
+
+  /** Session lock of the elected appender. */
+  static final String LEADER_LOCK = "SELECT pg_try_advisory_lock(7465063712834100001)";
+}

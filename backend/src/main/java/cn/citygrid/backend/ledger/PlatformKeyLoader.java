@@ -1,0 +1,33 @@
+package cn.citygrid.backend.ledger;
+
+import cn.citygrid.sync.protocol.cert.DeviceCertificates;
+import cn.citygrid.sync.protocol.cert.Sm2Certificate;
+import cn.citygrid.sync.protocol.checkpoint.CheckpointSigner;
+import cn.citygrid.sync.protocol.crypto.KeyRing;
+import cn.citygrid.sync.protocol.crypto.Sm2;
+import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Loads the platform keys, creating any that do not exist yet (first start of a new database). */
+public final class PlatformKeyLoader {
+  static final Duration CA_VALIDITY = Duration.ofDays(365L * 20);
+
+  private PlatformKeyLoader() {}
+
+  public static Future<PlatformKeys> load(Pool pool, KeyRing ring, String logOrigin, Instant now) {
+    SigningKeyRepository keys = new SigningKeyRepository(pool, ring);
+    Sm2KeyPair caKeys = Sm2.generateKeyPair();
+    Sm2Certificate caCert = DeviceCertificates.selfSignedCa(caKeys, "CityGrid 设备 CA", now.minus(Duration.ofDays(1)),
+        now.plus(CA_VALIDITY));
+    Future<SigningKeyRepository.Stored> ca = keys.loadOrCreate("ca", caKeys, caCert.der());
+    Future<SigningKeyRepository.Stored> log = keys.loadOrCreate("log", Sm2.generateKeyPair(), null);
+    Future<SigningKeyRepository.Stored> placeCode = keys.loadOrCreate("placecode", Sm2.generateKeyPair(), null);
+    return Future.all(ca, log, placeCode).map(all -> new PlatformKeys(
+        ca.result().keys(), Sm2Certificate.fromDer(ca.result().certificate()),
+        new CheckpointSigner(logOrigin, log.result().keys().privateKey()),
+        placeCode.result().keys()));
+  }
+}
