@@ -1,20 +1,22 @@
 package cn.citygrid.backend;
 
-import cn.citygrid.backend.auth.AccountRepository;
-import cn.citygrid.backend.auth.AuthRoutes;
 import cn.citygrid.backend.auth.AuthService;
-import cn.citygrid.backend.auth.SessionRepository;
-import cn.citygrid.backend.auth.UserRoutes;
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Database;
 import cn.citygrid.backend.db.Migrations;
-import cn.citygrid.backend.health.HealthRoutes;
+import cn.citygrid.backend.db.OrmWarmup;
 import cn.citygrid.backend.http.ApiRoute;
+import cn.citygrid.backend.ledger.AuditSchedule;
+import cn.citygrid.backend.ledger.LedgerAppender;
+import cn.citygrid.backend.ledger.LedgerAudit;
+import cn.citygrid.backend.ledger.PlatformKeyLoader;
+import cn.citygrid.backend.ledger.PlatformKeys;
 import cn.citygrid.backend.metrics.Metrics;
+import cn.citygrid.backend.witness.WitnessServer;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The running backend: migrations applied, Vert.x with metrics, the database clients, the services
@@ -33,12 +34,14 @@ public final class App implements AutoCloseable {
   private final Database database;
   private final Wiring wiring;
   private final List<HttpVerticle> verticles;
+  private final WitnessServer witness;
 
-  private App(Vertx vertx, Database database, Wiring wiring, List<HttpVerticle> verticles) {
+  private App(Vertx vertx, Database database, Wiring wiring, List<HttpVerticle> verticles, WitnessServer witness) {
     this.vertx = vertx;
     this.database = database;
     this.wiring = wiring;
     this.verticles = verticles;
+    this.witness = witness;
   }
 
   public static App start(GridConfig config) throws Exception {
@@ -49,37 +52,35 @@ public final class App implements AutoCloseable {
     return start(config, options, Clock.systemUTC());
   }
 
-  /** With the clock that decides token expiry and lockouts (tests move it). */
+  /** With the clock that decides token expiry, lockouts and receive times (tests move it). */
   public static App start(GridConfig config, VertxOptions options, Clock clock) throws Exception {
     Migrations.migrate(config.db());
     String schemaVersion = Migrations.latestVersion(config.db());
+    OrmWarmup.once(config.db());
     Metrics metrics = new Metrics();
     Vertx vertx = Vertx.vertx(metrics.apply(options));
     Database database = Database.open(vertx, config.db());
-    Wiring wiring = wire(vertx, config, database, metrics, schemaVersion, clock);
+    PlatformKeys keys = PlatformKeyLoader.load(vertx, database.pool(), config.dataKeys().keyRing(),
+        config.ledger().origin(), clock.instant());
+    Wiring wiring = Wiring.build(vertx, config, database, metrics, schemaVersion, keys, clock, openApi());
+    WitnessServer witness = config.ledger().witnessPort() == 0 ? null : await(WitnessServer.start(vertx,
+        database.pool(), config.dataKeys().keyRing(), vertx.createSharedWorkerExecutor("citygrid-crypto", config.workerPoolSize()),
+        config.ledger().witnessName(), keys.log().verifier(), config.http().host(), config.ledger().witnessPort(), clock));
     List<HttpVerticle> verticles = new ArrayList<>();
-    vertx.deployVerticle(() -> {
-          HttpVerticle v = new HttpVerticle(wiring);
-          synchronized (verticles) {
-            verticles.add(v);
-          }
-          return v;
-        }, new DeploymentOptions().setInstances(config.http().instances()))
-        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    return new App(vertx, database, wiring, verticles);
+    await(vertx.deployVerticle(() -> {
+      HttpVerticle v = new HttpVerticle(wiring);
+      synchronized (verticles) {
+        verticles.add(v);
+      }
+      return v;
+    }, new DeploymentOptions().setInstances(config.http().instances())));
+    wiring.appender().start();
+    AuditSchedule.start(vertx, wiring.audit(), wiring.appender(), config.ledger().auditInterval(), metrics.registry());
+    return new App(vertx, database, wiring, verticles, witness);
   }
 
-  private static Wiring wire(Vertx vertx, GridConfig config, Database database, Metrics metrics, String schemaVersion,
-      Clock clock) throws IOException {
-    WorkerExecutor crypto = vertx.createSharedWorkerExecutor("citygrid-crypto", config.workerPoolSize());
-    AccountRepository accounts = new AccountRepository(database);
-    AuthService auth = new AuthService(vertx, crypto, config.auth(), config.demoMode(), accounts,
-        new SessionRepository(database), clock);
-    List<ApiRoute> routes = Stream.of(
-            new AuthRoutes(auth).routes(),
-            new UserRoutes(auth, accounts, database.pool()).routes())
-        .flatMap(List::stream).toList();
-    return new Wiring(config, metrics, new HealthRoutes(database.pool(), schemaVersion), auth, routes, openApi());
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
   private static Buffer openApi() throws IOException {
@@ -95,6 +96,11 @@ public final class App implements AutoCloseable {
     return verticles.get(0).actualPort();
   }
 
+  /** The in-process witness's port, or -1 when none runs. */
+  public int witnessPort() {
+    return witness == null ? -1 : witness.port();
+  }
+
   public Vertx vertx() {
     return vertx;
   }
@@ -107,6 +113,18 @@ public final class App implements AutoCloseable {
     return wiring.auth();
   }
 
+  public LedgerAppender appender() {
+    return wiring.appender();
+  }
+
+  public cn.citygrid.backend.ledger.WitnessClient witnesses() {
+    return wiring.witnesses();
+  }
+
+  public LedgerAudit audit() {
+    return wiring.audit();
+  }
+
   /** Every declared {@code /api/v1} route, in mount order. */
   public List<ApiRoute> routes() {
     return wiring.routes();
@@ -114,7 +132,8 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    await(wiring.appender().stop());
     database.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    await(vertx.close());
   }
 }

@@ -4,6 +4,7 @@ import cn.citygrid.backend.config.ConfigException;
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Migrations;
 import cn.citygrid.backend.demo.DemoCommand;
+import cn.citygrid.backend.ledger.AuditCommand;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the backend jar. Commands: {@code serve} (default), {@code migrate},
- * {@code demo [--persons N] [--seed S]}. Exit status 2 means invalid configuration or arguments.
+ * {@code demo [--persons N] [--seed S]}, {@code audit}. Exit status 2 means invalid configuration or arguments.
  */
 public final class Main {
   private Main() {}
@@ -38,8 +39,9 @@ public final class Main {
       case "serve" -> serve(config);
       case "migrate" -> log().info("migrations applied: {}", Migrations.migrate(config.db()).migrationsExecuted);
       case "demo" -> exit(() -> DemoCommand.run(config, rest));
+      case "audit" -> exit(() -> AuditCommand.run(config));
       default -> {
-        System.err.println("unknown command '" + command + "'; expected serve | migrate | demo");
+        System.err.println("unknown command '" + command + "'; expected serve | migrate | demo | audit");
         System.exit(2);
       }
     }

@@ -10,6 +10,7 @@ public record GridConfig(
     DbConfig db,
     AuthConfig auth,
     DataKeysConfig dataKeys,
+    LedgerSettings ledger,
     int workerPoolSize,
     LogFormat logFormat,
     DemoConfig demo) {
@@ -35,6 +36,7 @@ public record GridConfig(
         DbConfig.from(s),
         AuthConfig.from(s),
         DataKeysConfig.from(s),
+        LedgerSettings.from(s),
         workers == 0 ? cores : workers,
         s.choice(ConfigKey.LOG_FORMAT, LogFormat.class),
         DemoConfig.from(s));
@@ -66,6 +68,26 @@ public record GridConfig(
           s.duration(ConfigKey.AUTH_LOCKOUT_MAX),
           s.integer(ConfigKey.AUTH_ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
           s.integer(ConfigKey.AUTH_ARGON2_ITERATIONS, 1, 20));
+    }
+  }
+
+  /** The log and its witnesses. */
+  public record LedgerSettings(String origin, int batchMax, Duration batchInterval, Duration auditInterval,
+      java.util.List<String> witnessUrls, int witnessPort, String witnessName, String witnessLogKey) {
+    static LedgerSettings from(Settings s) {
+      String origin = s.string(ConfigKey.LEDGER_ORIGIN).trim();
+      if (!origin.matches("[A-Za-z0-9.-]+(/[A-Za-z0-9._-]+)*")) {
+        throw s.invalid(ConfigKey.LEDGER_ORIGIN, "a schema-less URL such as citygrid.example/ledger");
+      }
+      java.util.List<String> urls = java.util.Arrays.stream(s.string(ConfigKey.LEDGER_WITNESS_URLS).split(","))
+          .map(String::trim).filter(u -> !u.isEmpty()).toList();
+      urls.stream().filter(u -> !u.matches("https?://\\S+")).findFirst().ifPresent(u -> {
+        throw s.invalid(ConfigKey.LEDGER_WITNESS_URLS, "http(s) URLs");
+      });
+      return new LedgerSettings(origin, s.integer(ConfigKey.LEDGER_BATCH_MAX, 1, 100_000),
+          s.duration(ConfigKey.LEDGER_BATCH_INTERVAL), s.duration(ConfigKey.LEDGER_AUDIT_INTERVAL), urls,
+          s.integer(ConfigKey.WITNESS_PORT, 0, 65535), s.string(ConfigKey.WITNESS_NAME).trim(),
+          s.string(ConfigKey.WITNESS_LOG_KEY).trim());
     }
   }
 

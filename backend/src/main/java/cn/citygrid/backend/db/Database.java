@@ -2,6 +2,7 @@ package cn.citygrid.backend.db;
 
 import cn.citygrid.backend.auth.Account;
 import cn.citygrid.backend.auth.AuthSession;
+import cn.citygrid.backend.device.Device;
 import cn.citygrid.backend.config.DbConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,7 +27,7 @@ import org.hibernate.reactive.vertx.VertxInstance;
  * Vert.x PostgreSQL client for spatial, bulk and streaming SQL.
  */
 public final class Database implements AutoCloseable {
-  static final List<Class<?>> ENTITIES = List.of(Account.class, AuthSession.class);
+  static final List<Class<?>> ENTITIES = List.of(Account.class, AuthSession.class, Device.class);
 
   private final Pool pool;
   private final Stage.SessionFactory orm;

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(schema = "ledger", name = "device")
-@NamedQuery(name = "Device.byKeyId", query = "from Device where keyId = :keyId")
+@NamedQuery(name = "Device.byKeyIds", query = "from Device where keyId in :keyIds")
 public class Device {
   public enum Status { pending, approved, rejected, revoked }
 

@@ -7,7 +7,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Device keys by key id for the record intake, which verifies thousands of signatures a second:
@@ -32,17 +35,22 @@ public final class DeviceDirectory {
   public record KnownDevice(String id, long accountId, Device.Status status, Sm2PublicKey key, Instant revokedAt,
       byte[] certificate) {}
 
-  public Future<Optional<KnownDevice>> byKeyId(String keyId) {
-    KnownDevice cached = byKeyId.getIfPresent(keyId);
-    if (cached != null) {
-      return Future.succeededFuture(Optional.of(cached));
+  /** The devices holding these keys; unknown keys are absent from the map. Misses cost one query. */
+  public Future<Map<String, KnownDevice>> byKeyIds(Collection<String> keyIds) {
+    Map<String, KnownDevice> found = new HashMap<>(byKeyId.getAllPresent(keyIds));
+    List<String> missing = keyIds.stream().filter(k -> !found.containsKey(k)).toList();
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(found);
     }
-    return devices.byKeyId(keyId).map(found -> found.map(d -> {
-      KnownDevice known = new KnownDevice(d.id(), d.accountId(), d.status(), Sm2PublicKey.fromSpki(d.publicKey()),
-          d.revokedAt(), d.certificate());
-      byKeyId.put(keyId, known);
-      return known;
-    }));
+    return devices.byKeyIds(missing).map(loaded -> {
+      for (Device d : loaded) {
+        KnownDevice known = new KnownDevice(d.id(), d.accountId(), d.status(), Sm2PublicKey.fromSpki(d.publicKey()),
+            d.revokedAt(), d.certificate());
+        byKeyId.put(d.keyId(), known);
+        found.put(d.keyId(), known);
+      }
+      return found;
+    });
   }
 
   void changed(Device device) {

@@ -42,9 +42,10 @@ public final class DeviceRepository {
     return db.inSession(s -> s.find(Device.class, id)).map(Optional::ofNullable);
   }
 
-  public Future<Optional<Device>> byKeyId(String keyId) {
-    return db.inSession(s -> s.createNamedQuery("Device.byKeyId", Device.class).setParameter("keyId", keyId)
-        .getSingleResultOrNull()).map(Optional::ofNullable);
+  /** One query for many keys: Hibernate Reactive sessions must not run queries side by side. */
+  public Future<List<Device>> byKeyIds(java.util.Collection<String> keyIds) {
+    return db.inSession(s -> s.createNamedQuery("Device.byKeyIds", Device.class).setParameter("keyIds", keyIds)
+        .getResultList());
   }
 
   /** Applies {@code change} to the device in one transaction; the change may throw a DomainException. */

@@ -97,27 +97,41 @@ public final class LedgerAppender {
     }
   }
 
-  private void tick() {
-    if (!leader()) {
-      tryLead();
-    } else if (!sealing) {
-      sealAll().onFailure(e -> LOG.warn("sealing failed: {}", e.toString()));
-    }
+  private final java.util.List<io.vertx.core.Promise<Void>> tickWaiters = new java.util.ArrayList<>();
+
+  /** Completes after the next tick has run (its leadership attempt or seal included). */
+  public Future<Void> nextTick() {
+    io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> tickWaiters.add(p));
+    return p.future();
   }
 
-  private void tryLead() {
-    PgConnection.connect(vertx, connect)
+  private void tick() {
+    Future<?> work = !leader() ? tryLead()
+        : sealing ? Future.succeededFuture() : sealAll().onFailure(e -> LOG.warn("sealing failed: {}", e.toString()));
+    List<io.vertx.core.Promise<Void>> waiting = List.copyOf(tickWaiters);
+    tickWaiters.clear();
+    work.onComplete(done -> waiting.forEach(io.vertx.core.Promise::tryComplete));
+  }
+
+  private Future<Void> tryLead() {
+    return PgConnection.connect(vertx, connect)
         .compose(conn -> conn.query(LedgerSql.LEADER_LOCK).execute()
             .compose(rows -> rows.iterator().next().getBoolean(0) ? Future.succeededFuture(conn)
                 : conn.close().compose(v -> Future.<PgConnection>succeededFuture(null))))
-        .compose(conn -> conn == null ? Future.succeededFuture() : takeOver(conn))
-        .onFailure(e -> LOG.debug("ledger leadership attempt failed: {}", e.toString()));
+        .compose(conn -> conn == null ? Future.<Void>succeededFuture() : takeOver(conn))
+        .recover(e -> {
+          LOG.debug("ledger leadership attempt failed: {}", e.toString());
+          return Future.succeededFuture();
+        });
   }
 
   /** Leadership: resume the tree from the store, make sure checkpoint 0 exists, then seal. */
   private Future<Void> takeOver(PgConnection conn) {
     conn.closeHandler(v -> {
-      LOG.warn("ledger leadership lost (lock connection closed)");
+      if (leaderConnection == conn) {
+        LOG.warn("ledger leadership lost (lock connection closed)");
+      }
       leaderConnection = null;
       tree = null;
     });
@@ -221,7 +235,7 @@ public final class LedgerAppender {
     for (int i = 0; i < indexes.length; i++) {
       indexes[i] = first + i;
     }
-    return Tuple.of(ids.toArray(String[]::new), indexes);
+    return LedgerRepository.arrays(ids.toArray(String[]::new), indexes);
   }
 
   public Future<Void> stop() {

@@ -64,8 +64,7 @@ public final class LedgerRepository {
       leaves[i] = Buffer.buffer(r.leafHash());
     }
     return pool.preparedQuery(LedgerSql.INSERT_RECORDS)
-        .execute(Tuple.of(ids, clients, devices, accounts, forms, versions).addValue(captured).addValue(received)
-            .addValue(canonical).addValue(payloads).addValue(leaves))
+        .execute(arrays(ids, clients, devices, accounts, forms, versions, captured, received, canonical, payloads, leaves))
         .map(rows -> {
           List<String> inserted = new ArrayList<>();
           rows.forEach(row -> inserted.add(row.getString(0)));
@@ -125,7 +124,7 @@ public final class LedgerRepository {
   public Future<Map<Position, byte[]>> nodes(SqlClient client, Collection<Position> positions) {
     Short[] levels = positions.stream().map(p -> (short) p.level()).toArray(Short[]::new);
     Long[] indexes = positions.stream().map(Position::index).toArray(Long[]::new);
-    return client.preparedQuery(LedgerSql.NODES).execute(Tuple.of(levels, indexes)).map(rows -> {
+    return client.preparedQuery(LedgerSql.NODES).execute(arrays(levels, indexes)).map(rows -> {
       Map<Position, byte[]> out = new HashMap<>();
       rows.forEach(r -> out.put(new Position(r.getShort(0), r.getLong(1)), r.getBuffer(2).getBytes()));
       return out;
@@ -144,6 +143,18 @@ public final class LedgerRepository {
       indexes[i] = nodes.get(i).index();
       hashes[i] = Buffer.buffer(nodes.get(i).hash());
     }
-    return Tuple.of(levels, indexes, hashes);
+    return arrays(levels, indexes, hashes);
+  }
+
+  /**
+   * A tuple of array parameters. Never {@code Tuple.of(a, b)} with an array last: Java picks the
+   * varargs overload and spreads the array into separate parameters.
+   */
+  static Tuple arrays(Object... arrays) {
+    Tuple t = Tuple.tuple();
+    for (Object array : arrays) {
+      t.addValue(array);
+    }
+    return t;
   }
 }

@@ -114,7 +114,8 @@ public final class LedgerService {
   public Future<Map<String, Long>> awaitSealed(Collection<String> ids, Duration timeout) {
     Promise<Map<String, Long>> done = Promise.promise();
     MessageConsumer<Long> consumer = vertx.eventBus().consumer(LedgerAppender.SEALED_ADDRESS);
-    long timer = vertx.setTimer(timeout.toMillis(), t -> ledger.leafIndexes(ids).onComplete(done::tryComplete));
+    long timer = vertx.setTimer(timeout.toMillis(), t -> ledger.leafIndexes(ids)
+        .onSuccess(done::tryComplete).onFailure(done::tryFail));
     consumer.handler(msg -> check(ids, done));
     check(ids, done);
     return done.future().onComplete(r -> {

@@ -17,11 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,7 +57,7 @@ public final class RecordIntake {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     // Parsing and verifying are CPU work: both run on the crypto workers, the key lookup in between.
     return crypto.executeBlocking(() -> envelopes.stream().map(RecordIntake::parse).toList(), false)
-        .compose(parsed -> lookup(keyIdsOf(parsed))
+        .compose(parsed -> devices.byKeyIds(keyIdsOf(parsed))
             .compose(known -> crypto.executeBlocking(() -> judge(caller, parsed, known, receivedAt), false)))
         .compose(this::store);
   }
@@ -79,15 +77,6 @@ public final class RecordIntake {
       return new Parsed(null, Outcome.rejected(null, ProblemType.RECORD_MALFORMED,
           Text.of("记录不合法：" + e.getMessage(), "Malformed record: " + e.getMessage())));
     }
-  }
-
-  private Future<Map<String, KnownDevice>> lookup(Set<String> keyIds) {
-    List<Future<Optional<KnownDevice>>> lookups = keyIds.stream().map(devices::byKeyId).toList();
-    return Future.all(lookups).map(all -> {
-      Map<String, KnownDevice> out = new HashMap<>();
-      lookups.forEach(f -> f.result().ifPresent(d -> out.put(d.key().keyId(), d)));
-      return out;
-    });
   }
 
   /** Worker thread: device checks, record id and SM2 signature, leaf hash. */

@@ -9,7 +9,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * Platform signing keys in ledger.signing_key, private halves sealed with the data key ring. The
@@ -25,22 +24,20 @@ final class SigningKeyRepository {
     this.ring = ring;
   }
 
-  /** The key and certificate (DER, may be null) stored under {@code name}, created from {@code fresh} if absent. */
-  Future<Stored> loadOrCreate(String name, Sm2KeyPair fresh, byte[] freshCertificate) {
+  /**
+   * The key and certificate (DER, may be null) stored under {@code name}, created from {@code fresh}
+   * if absent. Decrypting and decoding run on a worker: first use of the curve code is slow.
+   */
+  Future<Stored> loadOrCreate(io.vertx.core.Vertx vertx, String name, Sm2KeyPair fresh, byte[] freshCertificate) {
     return pool.preparedQuery("""
             INSERT INTO ledger.signing_key (name, public_key, key_id, private_key_enc, certificate)
             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO NOTHING""")
         .execute(Tuple.of(name, Buffer.buffer(fresh.publicKey().spki()), fresh.publicKey().keyId(),
             Buffer.buffer(ring.seal(fresh.privateKey().pkcs8(), aad(name))),
             freshCertificate == null ? null : Buffer.buffer(freshCertificate)))
-        .compose(v -> load(name))
-        .map(found -> found.orElseThrow(() -> new IllegalStateException("signing key " + name + " vanished")));
-  }
-
-  Future<Optional<Stored>> load(String name) {
-    return pool.preparedQuery("SELECT private_key_enc, certificate FROM ledger.signing_key WHERE name = $1")
-        .execute(Tuple.of(name))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(name, rows.iterator().next())));
+        .compose(v -> pool.preparedQuery("SELECT private_key_enc, certificate FROM ledger.signing_key WHERE name = $1")
+            .execute(Tuple.of(name)))
+        .compose(rows -> vertx.executeBlocking(() -> stored(name, rows.iterator().next()), false));
   }
 
   private Stored stored(String name, Row row) {

@@ -11,7 +11,14 @@ public final class BlockedThreadRecorder extends AppenderBase<ILoggingEvent> {
 
   @Override
   protected void append(ILoggingEvent event) {
-    EVENTS.add(event.getThreadName() + ": " + event.getFormattedMessage());
+    StringBuilder where = new StringBuilder();
+    if (event.getThrowableProxy() != null) {
+      var frames = event.getThrowableProxy().getStackTraceElementProxyArray();
+      // The JDK frames on top (class loading, crypto) say little; show ours and our libraries'.
+      java.util.Arrays.stream(frames).map(f -> f.getSTEAsString()).filter(f -> !f.contains("java.base"))
+          .limit(20).forEach(f -> where.append("\n    ").append(f));
+    }
+    EVENTS.add(event.getThreadName() + ": " + event.getFormattedMessage() + where);
   }
 
   /** The warnings recorded since the last call, which clears them. */

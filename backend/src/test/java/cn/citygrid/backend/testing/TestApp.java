@@ -9,8 +9,6 @@ import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.config.Settings;
 import cn.citygrid.backend.demo.DemoCity;
 import io.vertx.core.VertxOptions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +43,9 @@ public final class TestApp implements AutoCloseable {
     BlockedThreadRecorder.drain();
     VertxOptions options = new VertxOptions()
         .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MS).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-        .setBlockedThreadCheckInterval(50).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS);
+        .setBlockedThreadCheckInterval(50).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        // Report where the loop was stuck, not just that it was.
+        .setWarningExceptionTime(MAX_EVENT_LOOP_MS).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
     return new TestApp(App.start(config, options, clock));
   }
 
@@ -61,8 +61,8 @@ public final class TestApp implements AutoCloseable {
     values.put(ConfigKey.HTTP_INSTANCES, "1");
     values.put(ConfigKey.AUTH_ARGON2_MEMORY_KIB, String.valueOf(TEST_ARGON2_KIB));
     values.put(ConfigKey.AUTH_ARGON2_ITERATIONS, "1");
-    values.put(ConfigKey.DATA_KEYS, "t1:" + randomKey(16));
-    values.put(ConfigKey.DATA_INDEX_KEY, randomKey(32));
+    values.put(ConfigKey.DATA_KEYS, db.dataKeys());
+    values.put(ConfigKey.DATA_INDEX_KEY, db.indexKey());
     values.put(ConfigKey.WEB_ROOT, "does-not-exist");
     values.putAll(overrides);
     return GridConfig.from(Settings.of(values));
@@ -74,12 +74,6 @@ public final class TestApp implements AutoCloseable {
     cn.citygrid.backend.db.Migrations.migrate(config.db());
     String hash = new PasswordHasher(TEST_ARGON2_KIB, 1).hash("Demo@2026");
     DemoCity.build(config.db(), config.dataKeys(), hash, persons, 7);
-  }
-
-  private static String randomKey(int bytes) {
-    byte[] key = new byte[bytes];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
   }
 
   public App app() {

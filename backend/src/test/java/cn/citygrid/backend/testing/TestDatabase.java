@@ -15,9 +15,26 @@ import java.util.UUID;
  */
 public final class TestDatabase implements AutoCloseable {
   private final DbConfig config;
+  /** The data keys of this database: every app and seeder on it must use the same ones. */
+  private final String dataKey = randomKey(16);
+  private final String indexKey = randomKey(32);
 
   private TestDatabase(DbConfig config) {
     this.config = config;
+  }
+
+  public String dataKeys() {
+    return "t1:" + dataKey;
+  }
+
+  public String indexKey() {
+    return indexKey;
+  }
+
+  private static String randomKey(int bytes) {
+    byte[] key = new byte[bytes];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   public static TestDatabase create(Class<?> owner) {

@@ -1,0 +1,114 @@
+package cn.citygrid.backend.placecode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.citygrid.backend.testing.Http;
+import cn.citygrid.backend.testing.TestApp;
+import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
+import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck;
+import cn.citygrid.sync.protocol.placecode.PlaceCodes;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Signed house codes: issued in scope, verifiable offline with the published key, printable. */
+class PlaceCodeIT {
+  static TestDatabase db;
+  static TestApp app;
+  static Http http;
+  static String worker;
+  static String workerGrid;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.create(PlaceCodeIT.class);
+    TestApp.seedDemo(db, 600);
+    app = TestApp.start(db);
+    http = app.http();
+    worker = app.login("worker", "Demo@2026");
+    workerGrid = http.get("/api/v1/me", worker).json().getJsonArray("scope").getString(0);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+    db.close();
+  }
+
+  static long house(String where) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM grid.house WHERE " + where + " ORDER BY id LIMIT 1")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static Optional<Sm2PublicKey> key(String keyId) {
+    JsonObject k = http.get("/api/v1/placecodes/public-keys", null).jsonArray().getJsonObject(0);
+    return keyId.equals(k.getString("keyId")) ? Optional.of(Sm2PublicKey.fromPem(k.getString("publicKey"))) : Optional.empty();
+  }
+
+  @Test
+  void houseCode_inTheWorkersGrid_verifiesOffline_andAnAlteredOneIsRefused() throws Exception {
+    long id = house("grid_code = '" + workerGrid + "'");
+    JsonObject issued = http.get("/api/v1/placecodes/houses/" + id, worker).json();
+    String code = issued.getString("code");
+    assertThat(PlaceCodes.verify(code, PlaceCodeIT::key)).isInstanceOfSatisfying(PlaceCodeCheck.Valid.class,
+        v -> assertThat(v.code().id()).isEqualTo(String.valueOf(id)));
+    String[] parts = code.split("\\.");
+    String otherHouse = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"id\":\"" + id + "\"", "\"id\":\"" + (id + 1) + "\"");
+    String altered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(otherHouse.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+    assertThat(PlaceCodes.verify(altered, PlaceCodeIT::key)).isInstanceOf(PlaceCodeCheck.Refused.class);
+  }
+
+  @Test
+  void houseOutsideTheWorkersGrid_isNotFound() throws Exception {
+    long id = house("grid_code <> '" + workerGrid + "'");
+    assertThat(http.get("/api/v1/placecodes/houses/" + id, worker).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/placecodes/houses/" + id, app.login("admin", "Demo@2026")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void png_decodesToTheSignedCode() throws Exception {
+    long id = house("grid_code = '" + workerGrid + "'");
+    String code = http.get("/api/v1/placecodes/houses/" + id, worker).json().getString("code");
+    HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(http.base() + "/api/v1/placecodes/houses/" + id + "/qr.png")).header("Authorization", "Bearer " + worker).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+    var image = ImageIO.read(new ByteArrayInputStream(png.body()));
+    String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+    assertThat(PlaceCodes.verify(decoded, PlaceCodeIT::key)).isInstanceOf(PlaceCodeCheck.Valid.class);
+    assertThat(decoded.split("\\.")[1]).isEqualTo(code.split("\\.")[1]);
+  }
+
+  @Test
+  void gridSheet_isAnA4SvgWithTwentyFourLabels() {
+    Http.Response svg = http.send("GET", "/api/v1/placecodes/grids/" + workerGrid + "/sheet.svg", worker, null, Map.of());
+    assertThat(svg.status()).isEqualTo(200);
+    assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+    assertThat(svg.body()).contains("width=\"210mm\"").contains("网格 " + workerGrid);
+    assertThat(svg.body().split("<path", -1)).hasSize(25);
+    assertThat(http.send("GET", "/api/v1/placecodes/grids/440303001001001/sheet.svg", worker, null, Map.of()).status())
+        .isEqualTo(404);
+  }
+}
