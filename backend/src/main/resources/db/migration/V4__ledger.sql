@@ -30,6 +30,7 @@ CREATE TABLE ledger.device (
 CREATE INDEX device_account ON ledger.device (account_id);
 CREATE INDEX device_pending ON ledger.device (requested_at) WHERE status = 'pending';
 
+-- Accepted records, immutable once written.
 CREATE TABLE ledger.record (
   id           text   PRIMARY KEY CHECK (id ~ '^[0-9a-f]{64}$'),  -- SM3 of the canonical payload
   client_id    text   NOT NULL,
@@ -41,12 +42,24 @@ CREATE TABLE ledger.record (
   received_at  timestamptz NOT NULL,  -- millisecond precision: it is part of the leaf
   canonical    bytea  NOT NULL,       -- the signed envelope, RFC 8785 bytes, exactly as logged
   payload      jsonb  NOT NULL,       -- the answers, for queries; derived from canonical (the audit checks)
-  leaf_hash    bytea  NOT NULL,       -- SM3 leaf hash of {"receivedAt","record"}; the audit recomputes it
-  leaf_index   bigint UNIQUE          -- position in the log; null until its batch is sealed
+  leaf_hash    bytea  NOT NULL        -- SM3 leaf hash of {"receivedAt","record"}; the audit recomputes it
 );
-CREATE INDEX record_pending ON ledger.record (received_at, id) WHERE leaf_index IS NULL;
 CREATE INDEX record_device ON ledger.record (device_id);
 CREATE INDEX record_account ON ledger.record (account_id, received_at);
+
+-- Records waiting for the appender: a narrow queue, inserted with the record, deleted when sealed.
+CREATE TABLE ledger.pending (
+  record_id   text        PRIMARY KEY REFERENCES ledger.record (id),
+  received_at timestamptz NOT NULL,
+  leaf_hash   bytea       NOT NULL
+);
+CREATE INDEX pending_order ON ledger.pending (received_at, record_id);
+
+-- The log's order: leaf idx holds record_id. Written once, when the batch is sealed.
+CREATE TABLE ledger.leaf (
+  idx       bigint PRIMARY KEY CHECK (idx >= 0),
+  record_id text   NOT NULL UNIQUE REFERENCES ledger.record (id)
+);
 
 -- Perfect subtrees: the hash of leaves [idx·2^level, (idx+1)·2^level). Written once, never changed.
 CREATE TABLE ledger.node (

@@ -47,7 +47,11 @@ final class AuditWalk {
 
   private void leaf(Row r) {
     long index = r.getLong("leaf_index");
-    String id = r.getString("id");
+    String id = r.getString("record_id");
+    if (r.getString("id") == null) {
+      report.add(AuditReport.Kind.missing, index, id, "the log holds this record but its row is gone (deleted?)");
+      throw new AuditStop();
+    }
     if (index > tree.size()) {
       report.add(AuditReport.Kind.missing, tree.size(), null, "leaves " + tree.size() + ".." + (index - 1)
           + " have no record (deleted?); the tree cannot be recomputed past them");

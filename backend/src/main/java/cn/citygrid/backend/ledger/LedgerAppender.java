@@ -41,15 +41,19 @@ public final class LedgerAppender {
   private final LedgerConfig config;
   private final Clock clock;
   private final WitnessClient witnesses;
+  private final io.micrometer.core.instrument.Timer sealDelay;
   private io.vertx.core.Context context;
   private PgConnection leaderConnection;
   private MerkleAppender tree;
   private boolean sealing;
+  /** Records announced by this node's intake since the last seal started: a full batch seals at once. */
+  private long arrived;
   private Future<Long> running = Future.succeededFuture(0L);
   private long timer = -1;
 
   public LedgerAppender(Vertx vertx, PgConnectOptions connect, LedgerRepository ledger, CheckpointSigner signer,
-      WorkerExecutor crypto, LedgerConfig config, Clock clock, WitnessClient witnesses) {
+      WorkerExecutor crypto, LedgerConfig config, Clock clock, WitnessClient witnesses,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
     this.vertx = vertx;
     this.connect = connect;
     this.ledger = ledger;
@@ -58,6 +62,10 @@ public final class LedgerAppender {
     this.config = config;
     this.clock = clock;
     this.witnesses = witnesses;
+    this.sealDelay = io.micrometer.core.instrument.Timer.builder("citygrid.ledger.seal.delay")
+        .description("From a record's receipt to the signing of the checkpoint that first contains it")
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .register(metrics);
   }
 
   /** Runs on its own Vert.x context: leadership, sealing and all of this object's state live there. */
@@ -88,9 +96,10 @@ public final class LedgerAppender {
 
   /** A hint from the intake (any thread): {@code count} records arrived; a full batch is sealed at once. */
   public void pending(int count) {
-    if (count >= config.batchMax()) {
+    if (count > 0) {
       context.runOnContext(v -> {
-        if (leader() && !sealing) {
+        arrived += count;
+        if (arrived >= config.batchMax() && leader() && !sealing) {
           sealAll().onFailure(e -> LOG.warn("sealing failed: {}", e.toString()));
         }
       });
@@ -170,6 +179,7 @@ public final class LedgerAppender {
   /** Seals batch after batch until fewer than a full batch was pending; returns the final size. */
   private Future<Long> sealAll() {
     sealing = true;
+    arrived = 0;
     running = sealBatches().onComplete(done -> sealing = false);
     return running;
   }
@@ -185,36 +195,42 @@ public final class LedgerAppender {
             .compose(v -> tx.query(LedgerSql.LATEST_SIZE).execute())
             // Another node may have sealed since we last did (leadership moved and came back).
             .compose(rows -> latest(rows) == tree.size() ? Future.succeededFuture() : resume(tx, latest(rows)))
-            .compose(v -> tx.preparedQuery(LedgerSql.PENDING).execute(Tuple.of(config.batchMax())))
+            .compose(v -> tx.preparedQuery(LedgerSql.TAKE_PENDING).execute(Tuple.of(config.batchMax())))
             .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : append(tx, rows)))
         .map(sealed -> {
           if (sealed == null) {
             return 0;
           }
           tree = sealed.tree();
+          sealed.received().forEach(at -> sealDelay.record(java.time.Duration.between(at, sealed.signedAt())));
           vertx.eventBus().publish(SEALED_ADDRESS, sealed.tree().size());
           witnesses.catchUp();
-          return sealed.count();
+          return sealed.received().size();
         });
   }
 
   private record Sealed(MerkleAppender tree, MerkleAppender.Appended appended, String note, Instant signedAt,
-      int count) {}
+      List<Instant> received) {}
 
-  private Future<Sealed> append(SqlConnection tx, RowSet<Row> rows) {
+  private Future<Sealed> append(SqlConnection tx, RowSet<Row> taken) {
+    List<Row> rows = new ArrayList<>();
+    taken.forEach(rows::add);
+    // RETURNING has no order: the log's is receive time, then record id.
+    rows.sort(java.util.Comparator.<Row, Instant>comparing(r -> r.getOffsetDateTime(2).toInstant())
+        .thenComparing(r -> r.getString(0)));
     List<String> ids = new ArrayList<>();
     List<byte[]> leaves = new ArrayList<>();
-    Instant newest = Instant.EPOCH;
+    List<Instant> received = new ArrayList<>();
     for (Row r : rows) {
       ids.add(r.getString(0));
       leaves.add(r.getBuffer(1).getBytes());
-      Instant received = r.getOffsetDateTime(2).toInstant();
-      newest = received.isAfter(newest) ? received : newest;
+      received.add(r.getOffsetDateTime(2).toInstant());
     }
     // Every leaf must be received no later than the checkpoint that first contains it.
+    Instant newest = received.stream().max(Instant::compareTo).orElseThrow();
     Instant signedAt = clock.instant().isBefore(newest) ? newest : clock.instant();
     long first = tree.size();
-    return crypto.executeBlocking(() -> extend(leaves, signedAt), false)
+    return crypto.executeBlocking(() -> extend(leaves, received, signedAt), false)
         .compose(sealed -> tx.preparedQuery(LedgerSql.ASSIGN).execute(assignments(ids, first))
             .compose(v -> tx.preparedQuery(LedgerSql.INSERT_NODES).execute(LedgerRepository.nodeRows(sealed.appended().newNodes())))
             .compose(v -> tx.preparedQuery(LedgerSql.INSERT_CHECKPOINT).execute(Tuple.of(sealed.tree().size(),
@@ -223,11 +239,11 @@ public final class LedgerAppender {
   }
 
   /** On a copy of the tree: the stored one changes only once the transaction commits. */
-  private Sealed extend(List<byte[]> leaves, Instant signedAt) {
+  private Sealed extend(List<byte[]> leaves, List<Instant> received, Instant signedAt) {
     MerkleAppender copy = MerkleAppender.resume(TreeHasher.SM3, tree.size(), tree.borderRoots());
     MerkleAppender.Appended appended = copy.appendAll(leaves);
     String note = signer.sign(Checkpoint.of(signer.keyName(), copy.size(), appended.root(), signedAt));
-    return new Sealed(copy, appended, note, signedAt, leaves.size());
+    return new Sealed(copy, appended, note, signedAt, received);
   }
 
   private static Tuple assignments(List<String> ids, long first) {

@@ -74,7 +74,8 @@ public final class LedgerRepository {
 
   /** Where a record is: its leaf index, or null while its batch is not sealed; empty when unknown. */
   public Future<Map<String, Long>> leafIndexes(Collection<String> ids) {
-    return pool.preparedQuery("SELECT id, leaf_index FROM ledger.record WHERE id = ANY($1)")
+    return pool.preparedQuery("""
+            SELECT r.id, l.idx FROM ledger.record r LEFT JOIN ledger.leaf l ON l.record_id = r.id WHERE r.id = ANY($1)""")
         .execute(Tuple.of(ids.toArray(String[]::new)))
         .map(rows -> {
           Map<String, Long> out = new HashMap<>();
@@ -88,7 +89,8 @@ public final class LedgerRepository {
 
   public Future<Optional<StoredRecord>> record(String id) {
     return pool.preparedQuery("""
-            SELECT id, account_id, device_id, canonical, received_at, leaf_index FROM ledger.record WHERE id = $1""")
+            SELECT r.id, r.account_id, r.device_id, r.canonical, r.received_at, l.idx AS leaf_index
+            FROM ledger.record r LEFT JOIN ledger.leaf l ON l.record_id = r.id WHERE r.id = $1""")
         .execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
   }

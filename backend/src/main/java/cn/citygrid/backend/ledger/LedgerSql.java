@@ -4,29 +4,34 @@ package cn.citygrid.backend.ledger;
 final class LedgerSql {
   private LedgerSql() {}
 
+  /** Stores new records and queues them for sealing in one statement; returns the ids that were new. */
   static final String INSERT_RECORDS = """
-      INSERT INTO ledger.record (id, client_id, device_id, account_id, form_id, form_version, captured_at,
-                                 received_at, canonical, payload, leaf_hash)
-      SELECT u.id, u.client_id, u.device_id, u.account_id, u.form_id, u.form_version, u.captured_at,
-             u.received_at, u.canonical, u.payload::jsonb, u.leaf_hash
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::timestamptz[],
-                  $8::timestamptz[], $9::bytea[], $10::text[], $11::bytea[])
-           AS u(id, client_id, device_id, account_id, form_id, form_version, captured_at, received_at,
-                canonical, payload, leaf_hash)
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id""";
+      WITH stored AS (
+        INSERT INTO ledger.record (id, client_id, device_id, account_id, form_id, form_version, captured_at,
+                                   received_at, canonical, payload, leaf_hash)
+        SELECT u.id, u.client_id, u.device_id, u.account_id, u.form_id, u.form_version, u.captured_at,
+               u.received_at, u.canonical, u.payload::jsonb, u.leaf_hash
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::timestamptz[],
+                    $8::timestamptz[], $9::bytea[], $10::text[], $11::bytea[])
+             AS u(id, client_id, device_id, account_id, form_id, form_version, captured_at, received_at,
+                  canonical, payload, leaf_hash)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id, received_at, leaf_hash)
+      INSERT INTO ledger.pending (record_id, received_at, leaf_hash) SELECT id, received_at, leaf_hash FROM stored
+      RETURNING record_id""";
 
   static final String NODES = """
       SELECT n.level, n.idx, n.hash FROM ledger.node n
       JOIN unnest($1::smallint[], $2::bigint[]) AS w(level, idx) ON n.level = w.level AND n.idx = w.idx""";
 
-  static final String PENDING = """
-      SELECT id, leaf_hash, received_at FROM ledger.record WHERE leaf_index IS NULL
-      ORDER BY received_at, id LIMIT $1 FOR UPDATE SKIP LOCKED""";
+  /** Takes the next batch off the queue (the caller sorts by receive time, then id). */
+  static final String TAKE_PENDING = """
+      DELETE FROM ledger.pending WHERE record_id IN (
+        SELECT record_id FROM ledger.pending ORDER BY received_at, record_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING record_id, leaf_hash, received_at""";
 
   static final String ASSIGN = """
-      UPDATE ledger.record r SET leaf_index = u.idx
-      FROM unnest($1::text[], $2::bigint[]) AS u(id, idx) WHERE r.id = u.id""";
+      INSERT INTO ledger.leaf (idx, record_id) SELECT * FROM unnest($2::bigint[], $1::text[])""";
 
   static final String INSERT_NODES = """
       INSERT INTO ledger.node (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])""";

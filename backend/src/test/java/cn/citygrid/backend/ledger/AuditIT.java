@@ -83,7 +83,9 @@ class AuditIT {
 
   @Test
   void aDeletedRecord_isReportedMissing() throws Exception {
-    sql("DELETE FROM ledger.record WHERE leaf_index = 6");
+    // Removing a record from the log needs both its leaf and its row to go.
+    sql("WITH gone AS (DELETE FROM ledger.leaf WHERE idx = 6 RETURNING record_id) "
+        + "DELETE FROM ledger.record WHERE id IN (SELECT record_id FROM gone)");
     assertThat(audit().findings()).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(AuditReport.Kind.missing);
       assertThat(f.leafIndex()).isEqualTo(6);
@@ -91,10 +93,21 @@ class AuditIT {
   }
 
   @Test
+  void aRecordRowDeletedAlone_isReportedMissing() throws Exception {
+    sql("ALTER TABLE ledger.leaf DROP CONSTRAINT leaf_record_id_fkey");
+    sql("DELETE FROM ledger.record WHERE id = (SELECT record_id FROM ledger.leaf WHERE idx = 4)");
+    assertThat(audit().findings()).anySatisfy(f -> {
+      assertThat(f.kind()).isEqualTo(AuditReport.Kind.missing);
+      assertThat(f.leafIndex()).isEqualTo(4);
+    });
+  }
+
+  @Test
   void aBackDatedInsertion_isReportedOutOfOrder() throws Exception {
     // Move a sealed record's receive time past the checkpoint that contains it and re-hash it
     // consistently: only the order against the signed checkpoint time gives it away.
-    sql("UPDATE ledger.record SET received_at = received_at + interval '1 day' WHERE leaf_index = 2");
+    sql("UPDATE ledger.record SET received_at = received_at + interval '1 day' "
+        + "WHERE id = (SELECT record_id FROM ledger.leaf WHERE idx = 2)");
     assertThat(audit().findings()).extracting(AuditReport.Finding::kind).contains(AuditReport.Kind.out_of_order);
   }
 
