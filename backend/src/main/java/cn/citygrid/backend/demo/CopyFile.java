@@ -1,5 +1,6 @@
 package cn.citygrid.backend.demo;
 
+import cn.citygrid.backend.db.CopyText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 
 /**
  * Rows for one table in PostgreSQL's COPY text format, spooled to a temporary file so a large
@@ -19,7 +19,6 @@ final class CopyFile implements AutoCloseable {
   private final Path file;
   private final BufferedWriter out;
   private long rows;
-  private boolean rowStarted;
 
   CopyFile(Path dir, String table, String columns) {
     this.table = table;
@@ -35,15 +34,7 @@ final class CopyFile implements AutoCloseable {
   /** Appends one row; values are String, Number, byte[], String[] or null. */
   void row(Object... values) {
     try {
-      for (Object v : values) {
-        if (rowStarted) {
-          out.write('\t');
-        }
-        rowStarted = true;
-        out.write(encode(v));
-      }
-      out.write('\n');
-      rowStarted = false;
+      out.write(CopyText.row(values));
       rows++;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -61,23 +52,6 @@ final class CopyFile implements AutoCloseable {
 
   String copySql() {
     return "COPY " + table + " (" + columns + ") FROM STDIN";
-  }
-
-  private static String encode(Object v) {
-    if (v == null) {
-      return "\\N";
-    }
-    if (v instanceof byte[] bytes) {
-      return "\\\\x" + HexFormat.of().formatHex(bytes);
-    }
-    if (v instanceof String[] array) {
-      return "{" + String.join(",", array) + "}";
-    }
-    String s = v.toString();
-    if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
   }
 
   @Override

@@ -1,0 +1,131 @@
+package cn.citygrid.backend.governance;
+
+import cn.citygrid.backend.config.DataKeysConfig;
+import cn.citygrid.backend.config.DbConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Imports one department file: stream → standardise → validate → stage (COPY) → resolve → survive →
+ * book quality, in one transaction: the batch is applied whole or not at all, and a failed batch is
+ * still recorded with the reason. Offline batch work on the caller's thread (JDBC), never an event loop.
+ */
+public final class ImportJob {
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final DbConfig db;
+  private final Function<Source, EntityApply> entities;
+  private final StandardiserFactory standardisers;
+  private final QualityRules rules = QualityRules.load();
+  private final Clock clock;
+
+  /** Builds the standardiser for a file (spreadsheets write dates as serial numbers). */
+  @FunctionalInterface
+  public interface StandardiserFactory {
+    FieldStandardiser forFile(RowReaders.Format format, LocalDate today);
+  }
+
+  public ImportJob(DbConfig db, DataKeysConfig keys, StandardiserFactory standardisers, Clock clock) {
+    this.db = db;
+    this.standardisers = standardisers;
+    this.clock = clock;
+    this.entities = source -> switch (source.entity()) {
+      case "person" -> new PersonApply(keys);
+      default -> throw new FileFormatException("暂不支持导入" + source.entity() + "类数据源",
+          "Sources of kind " + source.entity() + " cannot be imported yet");
+    };
+  }
+
+  public ImportReport run(String sourceName, Path file, String fileName, Long uploadedBy) throws SQLException, IOException {
+    long start = System.nanoTime();
+    Instant at = clock.instant();
+    LocalDate today = LocalDate.ofInstant(at, CHINA);
+    String sm3 = FileDigest.sm3(file);
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      c.setAutoCommit(false);
+      try {
+        Source source = SourceRepository.byName(c, sourceName).orElseThrow(() -> unknownSource(c, sourceName));
+        RowReaders.Format format = RowReaders.formatOf(fileName);
+        long batch = newBatch(c, source.name(), fileName, format, sm3, uploadedBy);
+        BatchRun run = new BatchRun(c, source, entities.apply(source), new RowProcessor(source,
+            standardisers.forFile(format, today), rules, today), batch);
+        ImportReport report = run.execute(file, format, fileName, at, today, rules, start);
+        c.commit();
+        return report;
+      } catch (SQLException | IOException | RuntimeException e) {
+        c.rollback();
+        return failed(c, sourceName, fileName, sm3, uploadedBy, e, start);
+      }
+    }
+  }
+
+  private static FileFormatException unknownSource(Connection c, String name) {
+    try {
+      return new FileFormatException("未知的数据源 " + name + "，可用：" + SourceRepository.names(c),
+          "Unknown source " + name + "; known: " + SourceRepository.names(c));
+    } catch (SQLException e) {
+      return new FileFormatException("未知的数据源 " + name, "Unknown source " + name);
+    }
+  }
+
+  private static long newBatch(Connection c, String source, String fileName, RowReaders.Format format, String sm3,
+      Long uploadedBy) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("""
+        INSERT INTO gov.batch (source, file_name, format, file_sm3, status, uploaded_by) VALUES (?, ?, ?, ?, 'applied', ?)
+        RETURNING id""")) {
+      s.setString(1, source);
+      s.setString(2, fileName);
+      s.setString(3, format.name());
+      s.setString(4, sm3);
+      s.setObject(5, uploadedBy);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Records the failed batch (when the source is known) in its own transaction: nothing else of it stays. */
+  private static ImportReport failed(Connection c, String source, String fileName, String sm3, Long uploadedBy,
+      Exception e, long start) throws SQLException {
+    String reason = e instanceof FileFormatException f ? f.zh() + " / " + f.getMessage() : e.getClass().getSimpleName()
+        + ": " + e.getMessage();
+    Long batch = null;
+    try (PreparedStatement s = c.prepareStatement("""
+        INSERT INTO gov.batch (source, file_name, format, file_sm3, status, uploaded_by, report)
+        SELECT name, ?, ?, ?, 'failed', ?, jsonb_build_object('failure', ?::text) FROM gov.source WHERE name = ?
+        RETURNING id""")) {
+      s.setString(1, fileName);
+      s.setString(2, formatOrCsv(fileName));
+      s.setString(3, sm3);
+      s.setObject(4, uploadedBy);
+      s.setString(5, reason);
+      s.setString(6, source);
+      try (ResultSet rs = s.executeQuery()) {
+        batch = rs.next() ? rs.getLong(1) : null;
+      }
+      c.commit();
+    }
+    return new ImportReport(batch, source, fileName, "failed", 0, 0, 0, 0, 0, 0, 0, 0, List.of(), reason,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static String formatOrCsv(String fileName) {
+    try {
+      return RowReaders.formatOf(fileName).name();
+    } catch (FileFormatException e) {
+      return "csv";
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package cn.citygrid.backend.governance;
+
+import cn.citygrid.backend.config.DataKeysConfig;
+import cn.citygrid.backend.db.CopyText;
+import cn.citygrid.backend.standard.CitizenId;
+import cn.citygrid.backend.standard.Phones;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Person rows: staged as typed, encrypted columns, then resolved, survived and booked in SQL. */
+final class PersonApply implements EntityApply {
+  static final byte[] ID_AAD = "grid.person.id_number".getBytes(StandardCharsets.UTF_8);
+  static final byte[] PHONE_AAD = "grid.person.phone".getBytes(StandardCharsets.UTF_8);
+  static final double AUTO_MERGE = 0.9;
+  static final double REVIEW = 0.6;
+
+  private final DataKeysConfig keys;
+
+  PersonApply(DataKeysConfig keys) {
+    this.keys = keys;
+  }
+
+  @Override
+  public String createStage() {
+    return PersonSql.STAGE;
+  }
+
+  @Override
+  public String copySql() {
+    return "COPY stage (" + PersonSql.STAGE_COLUMNS + ") FROM STDIN";
+  }
+
+  /** The stage line of a row; ID numbers and phones leave this method only sealed, indexed and masked. */
+  @Override
+  public String stageLine(ProcessedRow r) {
+    String id = (String) r.value("id_number");
+    String phone = (String) r.value("phone");
+    AddressValue address = (AddressValue) r.value("address");
+    return CopyText.row(r.rowNo(), r.key(), r.raw(), r.rejected(), !r.issues().isEmpty(),
+        id == null ? null : keys.blindIndex().index("id_number", id),
+        id == null ? null : keys.keyRing().seal(id.getBytes(StandardCharsets.US_ASCII), ID_AAD),
+        id == null ? null : CitizenId.mask(id),
+        r.value("name"), r.value("gender"), r.value("birth_date"), r.value("ethnicity"),
+        phone == null ? null : keys.keyRing().seal(phone.getBytes(StandardCharsets.UTF_8), PHONE_AAD),
+        phone == null ? null : keys.blindIndex().index("phone", phone),
+        phone == null ? null : Phones.mask(phone),
+        address == null ? null : address.standardForm(), address == null ? null : address.communityCode(),
+        r.value("registered_region"), r.value("relation"), r.value("household_no"), r.value("residence_kind"),
+        careFlags(r), r.value("employer_credit_code"), r.value("insurance_status"));
+  }
+
+  private static String[] careFlags(ProcessedRow r) {
+    return java.util.stream.Stream.of(r.value("care_flag"), r.value("care_flag_disabled"))
+        .filter(java.util.Objects::nonNull).map(String::valueOf).distinct().toArray(String[]::new);
+  }
+
+  @Override
+  public Applied apply(Connection c, Source source, long batch, Instant at, LocalDate today) throws SQLException {
+    boolean visit = source.name().equals("field_visit");
+    LocalDate freshUntil = today.plusDays(source.cadence().toDays());
+    exec(c, PersonSql.ANALYZE);
+    exec(c, PersonSql.HOUSES);
+    exec(c, PersonSql.MATCH_BY_ID);
+    int created = exec(c, PersonSql.NEW_BY_ID);
+    exec(c, PersonSql.CANDIDATES);
+    int merged = update(c, PersonSql.AUTO_MERGE, AUTO_MERGE);
+    created += exec(c, PersonSql.NEW_WITHOUT_ID);
+    update(c, PersonSql.REVIEWS, batch, REVIEW, AUTO_MERGE);
+    QualityBook.rememberFreshness(c);
+    exec(c, PersonSurvivor.update(source, batch, at, visit, freshUntil.toString()));
+    QualityBook.shiftFreshness(c, freshUntil);
+    facts(c, source);
+    update(c, PersonSql.ROWS, batch);
+    issues(c, source, batch);
+    QualityBook.confirmations(c, source.name(), today);
+    return new Applied(created, merged);
+  }
+
+  private static void facts(Connection c, Source source) throws SQLException {
+    if (source.columns().containsValue("address")) {
+      exec(c, PersonFacts.closeMovedResidences(source.trust("address")));
+      exec(c, PersonFacts.openResidences(source.name()));
+    }
+    exec(c, PersonFacts.CARE_FLAGS);
+    if (source.columns().containsValue("employer_credit_code")) {
+      exec(c, PersonFacts.employment(source.name()));
+    }
+  }
+
+  private static void issues(Connection c, Source source, long batch) throws SQLException {
+    update(c, PersonFacts.ROW_ISSUES, source.name(), batch);
+    if (source.columns().containsValue("employer_credit_code")) {
+      update(c, PersonFacts.EMPLOYER_MISSING, source.name(), batch, "参保单位不在市场主体登记库中");
+    }
+    if (source.columns().containsValue("address")) {
+      update(c, PersonFacts.HOUSE_MISSING, source.name(), batch, "地址未能对应到已登记房屋");
+    }
+    for (var t : List.of(Map.entry("name", "name"), Map.entry("gender", "gender"), Map.entry("birth_date", "birth_date"))) {
+      if (source.columns().containsValue(t.getKey())) {
+        update(c, PersonFacts.crossSource(t.getKey(), t.getValue(), source.trust(t.getKey())), source.name(), batch,
+            "与更高可信来源的值不一致");
+      }
+    }
+  }
+
+  static int exec(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      return s.executeUpdate(sql);
+    }
+  }
+
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      return s.executeUpdate();
+    }
+  }
+}

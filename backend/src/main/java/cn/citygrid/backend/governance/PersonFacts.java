@@ -1,0 +1,67 @@
+package cn.citygrid.backend.governance;
+
+/** SQL for the facts a person row carries beyond its own fields: residence, care, employment, quality. */
+final class PersonFacts {
+  private PersonFacts() {}
+
+  private static final String LAST_AT_HOUSE = """
+      (SELECT DISTINCT ON (person_id) person_id, house_id, residence_kind FROM stage
+       WHERE person_id IS NOT NULL AND house_id IS NOT NULL AND rejected IS NULL ORDER BY person_id, row_no DESC)""";
+
+  /** A person seen at another house: their open residences elsewhere end, if this source is trusted as much. */
+  static String closeMovedResidences(int addressTrust) {
+    return "UPDATE grid.residence r SET until = current_date FROM " + LAST_AT_HOUSE + " l"
+        + " WHERE r.person_id = l.person_id AND r.until IS NULL AND r.house_id <> l.house_id"
+        + " AND coalesce((SELECT (s.trust ->> 'address')::int FROM gov.source s WHERE s.name = r.source), 0) <= " + addressTrust;
+  }
+
+  static String openResidences(String source) {
+    return "INSERT INTO grid.residence (person_id, house_id, kind, since, source)"
+        + " SELECT l.person_id, l.house_id, coalesce(l.residence_kind, 'resident'), current_date, '" + source + "'"
+        + " FROM " + LAST_AT_HOUSE + " l WHERE NOT EXISTS (SELECT 1 FROM grid.residence r"
+        + " WHERE r.person_id = l.person_id AND r.house_id = l.house_id AND r.until IS NULL)";
+  }
+
+  static final String CARE_FLAGS = """
+      UPDATE grid.person p SET care_flags = (SELECT array_agg(DISTINCT f ORDER BY f) FROM unnest(p.care_flags || l.flags) f)
+      FROM (SELECT person_id, array_agg(DISTINCT f) AS flags FROM stage, unnest(care_flags) f
+            WHERE person_id IS NOT NULL AND rejected IS NULL GROUP BY person_id) l
+      WHERE p.id = l.person_id AND NOT (l.flags <@ p.care_flags)""";
+
+  static String employment(String source) {
+    return "INSERT INTO grid.person_enterprise (person_id, enterprise_id, relation, since, source)"
+        + " SELECT DISTINCT s.person_id, e.id, 'employee', current_date, '" + source + "'"
+        + " FROM stage s JOIN grid.enterprise e ON e.credit_code = s.employer_credit_code"
+        + " WHERE s.person_id IS NOT NULL AND s.rejected IS NULL ON CONFLICT DO NOTHING";
+  }
+
+  static final String STAGE_ISSUES = """
+      CREATE TEMP TABLE stage_issue (row_no int NOT NULL, rule text NOT NULL, field text, value text, message text NOT NULL)
+      ON COMMIT DROP""";
+
+  static final String ROW_ISSUES = """
+      INSERT INTO gov.issue (rule, source, batch_id, row_no, row_key, field, value, message, person_id, status)
+      SELECT i.rule, ?, ?, i.row_no, s.row_key, i.field, i.value, i.message, s.person_id, 'open'
+      FROM stage_issue i JOIN stage s USING (row_no)""";
+
+  static final String EMPLOYER_MISSING = """
+      INSERT INTO gov.issue (rule, source, batch_id, row_no, row_key, field, value, message, person_id, status)
+      SELECT 'reference.employer', ?, ?, s.row_no, s.row_key, 'employer_credit_code', s.employer_credit_code, ?, s.person_id, 'open'
+      FROM stage s WHERE s.employer_credit_code IS NOT NULL AND s.rejected IS NULL
+        AND NOT EXISTS (SELECT 1 FROM grid.enterprise e WHERE e.credit_code = s.employer_credit_code)""";
+
+  static final String HOUSE_MISSING = """
+      INSERT INTO gov.issue (rule, source, batch_id, row_no, row_key, field, value, message, person_id, status)
+      SELECT 'reference.house', ?, ?, s.row_no, s.row_key, 'address', s.address, ?, s.person_id, 'open'
+      FROM stage s WHERE s.address IS NOT NULL AND s.house_id IS NULL AND s.rejected IS NULL""";
+
+  /** A value that disagrees with the golden one chosen from a more trusted source. */
+  static String crossSource(String field, String column, int trust) {
+    return "INSERT INTO gov.issue (rule, source, batch_id, row_no, row_key, field, value, message, person_id, status)"
+        + " SELECT 'consistency.cross-source', ?, ?, s.row_no, s.row_key, '" + field + "', s." + column + "::text,"
+        + " ? || '（' || (p.provenance -> '" + field + "' ->> 's') || '）', s.person_id, 'open'"
+        + " FROM stage s JOIN grid.person p ON p.id = s.person_id"
+        + " WHERE s.rejected IS NULL AND s." + column + " IS NOT NULL AND p." + column + " IS DISTINCT FROM s." + column
+        + " AND (p.provenance -> '" + field + "' ->> 't')::int > " + trust;
+  }
+}

@@ -1,0 +1,77 @@
+package cn.citygrid.backend.governance;
+
+/** The SQL that applies a staged batch of person rows: resolve, survive, facts, traces. */
+final class PersonSql {
+  private PersonSql() {}
+
+  static final String STAGE = """
+      CREATE TEMP TABLE stage (
+        row_no int PRIMARY KEY, row_key text, raw text NOT NULL, rejected text, has_issues boolean NOT NULL,
+        id_bidx text, id_enc bytea, id_mask text, name text, gender text, birth_date date, ethnicity text,
+        phone_enc bytea, phone_bidx text, phone_mask text, address text, community_code text,
+        registered_region text, relation text, household_no text, residence_kind text, care_flags text[],
+        employer_credit_code text, insurance_status text,
+        person_id bigint, house_id bigint, candidate_id bigint, score numeric, new_person boolean NOT NULL DEFAULT false
+      ) ON COMMIT DROP""";
+
+  static final String STAGE_COLUMNS = "row_no, row_key, raw, rejected, has_issues, id_bidx, id_enc, id_mask, name, gender,"
+      + " birth_date, ethnicity, phone_enc, phone_bidx, phone_mask, address, community_code, registered_region, relation,"
+      + " household_no, residence_kind, care_flags, employer_credit_code, insurance_status";
+
+  static final String ANALYZE = "ANALYZE stage";
+
+  static final String HOUSES = """
+      UPDATE stage s SET house_id = h.id FROM grid.house h WHERE s.address IS NOT NULL AND h.address = s.address""";
+
+  static final String MATCH_BY_ID = """
+      UPDATE stage s SET person_id = p.id FROM grid.person p
+      WHERE s.id_bidx IS NOT NULL AND p.id_number_bidx = s.id_bidx""";
+
+  /** One new golden record per new ID number (the same number twice in a batch is one person). */
+  static final String NEW_BY_ID = """
+      WITH fresh AS (
+        SELECT id_bidx, nextval(pg_get_serial_sequence('grid.person', 'id')) AS id
+        FROM (SELECT DISTINCT id_bidx FROM stage WHERE person_id IS NULL AND id_bidx IS NOT NULL AND name IS NOT NULL) d),
+      ins AS (
+        INSERT INTO grid.person (id, id_number_enc, id_number_bidx, id_number_mask, name, gender, birth_date)
+        SELECT f.id, s.id_enc, s.id_bidx, s.id_mask, s.name, coalesce(s.gender, '0'), s.birth_date
+        FROM fresh f JOIN LATERAL (SELECT * FROM stage x WHERE x.id_bidx = f.id_bidx AND x.name IS NOT NULL
+                                   ORDER BY x.row_no DESC LIMIT 1) s ON true
+        RETURNING id, id_number_bidx)
+      UPDATE stage s SET person_id = ins.id, new_person = true FROM ins WHERE s.id_bidx = ins.id_number_bidx""";
+
+  /**
+   * Rows without a usable ID number: the best existing candidate by name, scored on birth date (0.3),
+   * phone (0.3) and living in the same house (0.2) on top of the name (0.4).
+   */
+  static final String CANDIDATES = """
+      UPDATE stage s SET candidate_id = m.id, score = m.score FROM (
+        SELECT DISTINCT ON (x.row_no) x.row_no, p.id,
+          least(1.0, 0.4 + CASE WHEN p.birth_date = x.birth_date THEN 0.3 ELSE 0 END
+                         + CASE WHEN x.phone_bidx IS NOT NULL AND p.phone_bidx = x.phone_bidx THEN 0.3 ELSE 0 END
+                         + CASE WHEN x.house_id IS NOT NULL AND EXISTS (SELECT 1 FROM grid.residence r
+                                  WHERE r.person_id = p.id AND r.house_id = x.house_id AND r.until IS NULL) THEN 0.2 ELSE 0 END
+          ) AS score
+        FROM stage x JOIN grid.person p ON p.name = x.name AND p.merged_into IS NULL
+        WHERE x.person_id IS NULL AND x.id_bidx IS NULL AND x.name IS NOT NULL
+        ORDER BY x.row_no, score DESC, p.id) m
+      WHERE s.row_no = m.row_no""";
+
+  static final String AUTO_MERGE = "UPDATE stage SET person_id = candidate_id WHERE person_id IS NULL AND score >= ?";
+
+  static final String NEW_WITHOUT_ID = """
+      WITH fresh AS (
+        UPDATE stage SET person_id = nextval(pg_get_serial_sequence('grid.person', 'id')), new_person = true
+        WHERE person_id IS NULL AND name IS NOT NULL AND rejected IS NULL RETURNING *)
+      INSERT INTO grid.person (id, name, gender, birth_date) SELECT person_id, name, coalesce(gender, '0'), birth_date FROM fresh""";
+
+  static final String REVIEWS = """
+      INSERT INTO gov.match_review (batch_id, row_no, person_id, candidate_id, score, reasons, status)
+      SELECT ?, row_no, person_id, candidate_id, score,
+             jsonb_build_object('name', name, 'birthDate', birth_date, 'houseId', house_id), 'open'
+      FROM stage WHERE new_person AND candidate_id IS NOT NULL AND score >= ? AND score < ?""";
+
+  static final String ROWS = """
+      INSERT INTO gov.row (batch_id, row_no, row_key, raw, status, person_id)
+      SELECT ?, row_no, row_key, raw, CASE WHEN rejected IS NULL THEN 'applied' ELSE 'rejected' END, person_id FROM stage""";
+}
