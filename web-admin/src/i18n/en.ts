@@ -25,7 +25,7 @@ const en: Messages = {
   menu: {
     home: 'Home',
     map: 'City map',
-    people: 'People, houses & enterprises',
+    people: 'People, houses, firms',
     records: 'Field records',
     devices: 'Devices',
     forms: 'Forms',
