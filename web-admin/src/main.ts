@@ -1,4 +1,4 @@
-import { createApp } from 'vue'
+import { createApp, watchEffect } from 'vue'
 import 'element-plus/dist/index.css'
 import './style.css'
 import { api } from '@/api'
@@ -19,7 +19,13 @@ api.onSessionExpired(() => {
   }
 })
 
-document.documentElement.lang = locale.value
+// The tab's title names the page, in the current language.
+watchEffect(() => {
+  const page = router.currentRoute.value.meta.page
+  const app = i18n.global.t('app.name')
+  document.title = page ? `${i18n.global.t(`menu.${page.key}`)} · ${app}` : app
+  document.documentElement.lang = locale.value
+})
 
 const app = createApp(App)
 // Never a blank page: whatever escapes a component is shown as a readable message.
