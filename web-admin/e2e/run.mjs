@@ -10,8 +10,8 @@
  * Synchronisation is by Playwright's waiting for elements, URLs and responses, never by sleeping.
  * Exit code 0 only when every step passed and no page threw an uncaught exception.
  */
-import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { adminJourney } from './admin.mjs'
@@ -44,6 +44,10 @@ if (!values.base) {
 }
 const out = resolve(values.out ?? 'target/screenshots')
 mkdirSync(out, { recursive: true })
+// Pictures of an earlier run (a failure-<n>.png above all) must not pass for this run's.
+for (const file of readdirSync(out).filter((name) => name.endsWith('.png'))) {
+  rmSync(join(out, file))
+}
 
 // launch() gives the browser a fresh temporary profile (user-data-dir) and removes it on close.
 const browser = await chromium.launch({ executablePath: values.chromium, args: CHROMIUM_ARGS })
