@@ -1,0 +1,51 @@
+import type { Component } from 'vue'
+import {
+  Cellphone,
+  DataAnalysis,
+  Document,
+  MapLocation,
+  OfficeBuilding,
+  Stamp,
+  Tickets,
+  UserFilled,
+} from '@element-plus/icons-vue'
+import type { Role } from '@/api/types'
+import type { Messages } from '@/i18n/zh-CN'
+
+export type MenuKey = Exclude<keyof Messages['menu'], 'home' | 'collapse' | 'expand'>
+export type FeatureKey = keyof Messages['features']
+
+/**
+ * The console's pages, in menu order: the single list the side menu and the router are built from.
+ * A page with `feature` has no API yet and shows the "coming with the … API" placeholder; give it a
+ * `component` (and drop `feature`) when its API lands.
+ */
+export interface ConsolePage {
+  /** Route name, path segment and the `menu.*` title key. */
+  key: MenuKey
+  icon: Component
+  /** Who sees the menu entry and may open the page. */
+  roles: readonly Role[]
+  feature?: FeatureKey
+  component?: () => Promise<Component>
+}
+
+export const PAGES: readonly ConsolePage[] = [
+  { key: 'map', icon: MapLocation, roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER'], feature: 'map' },
+  {
+    key: 'people',
+    icon: OfficeBuilding,
+    roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER', 'DATA_STEWARD'],
+    feature: 'people',
+  },
+  { key: 'records', icon: Document, roles: ['ADMIN', 'SUPERVISOR', 'GRID_WORKER'], feature: 'records' },
+  { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], feature: 'devices' },
+  { key: 'forms', icon: Tickets, roles: ['ADMIN', 'SUPERVISOR'], feature: 'forms' },
+  { key: 'quality', icon: DataAnalysis, roles: ['ADMIN', 'SUPERVISOR', 'DATA_STEWARD'], feature: 'quality' },
+  { key: 'audit', icon: Stamp, roles: ['ADMIN', 'LEADER'], feature: 'audit' },
+  { key: 'users', icon: UserFilled, roles: ['ADMIN'], component: () => import('@/users/UsersPage.vue') },
+]
+
+export function pagesFor(roles: readonly Role[]): ConsolePage[] {
+  return PAGES.filter((page) => page.roles.some((role) => roles.includes(role)))
+}
