@@ -6,6 +6,7 @@ import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.metrics.EventLoopProbe;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -55,21 +56,30 @@ final class HttpVerticle extends AbstractVerticle {
     return router;
   }
 
-  /** The built web admin, with client-side routing: unknown non-API paths get index.html. */
+  /**
+   * The built web admin, with client-side routing: unknown non-API paths get index.html. Hashed
+   * files under /assets are immutable; index.html and the rest must be revalidated, or browsers
+   * would keep an old page that names assets a new deployment no longer has.
+   */
   private void mountWebAdmin(Router router) {
     Path root = Path.of(wiring.config().http().webRoot()).toAbsolutePath();
     if (!Files.isRegularFile(root.resolve("index.html"))) {
       return;
     }
-    router.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, root.toString())
-        .setCachingEnabled(true).setIndexPage("index.html"));
-    router.get("/*").handler(ctx -> {
+    router.route("/assets/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create(FileSystemAccess.ROOT, root.toString()).setCachingEnabled(true)
+            .setMaxAgeSeconds(365L * 24 * 3600));
+    router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
       String path = ctx.normalizedPath();
-      if (path.startsWith("/api/") || path.contains(".")) {
+      if (path.startsWith("/api/") || path.startsWith("/tiles/") || path.contains(".")) {
         ctx.next();
       } else {
-        ctx.response().sendFile(root.resolve("index.html").toString());
+        ctx.response().putHeader("Cache-Control", "no-cache").sendFile(root.resolve("index.html").toString());
       }
     });
+    router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-cache");
+      ctx.next();
+    }).handler(StaticHandler.create(FileSystemAccess.ROOT, root.toString()).setCachingEnabled(false));
   }
 }
