@@ -185,7 +185,7 @@ CREATE TABLE gov.access_log (
   subject_id    bigint NOT NULL,
   purpose       text   NOT NULL,
   action        text   NOT NULL,
-  clear_fields  text[] NOT NULL DEFAULT '{}',
+  clear_fields  text   NOT NULL DEFAULT '',   -- comma-separated: name,id_number,phone
   request_id    text,
   prev_hash     bytea  NOT NULL,
   hash          bytea  NOT NULL,
@@ -210,3 +210,7 @@ CREATE TABLE gov.access_anchor (
   at        timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (node, seq)
 );
+
+-- Field visits name their house in the payload; portraits list the recent ones.
+CREATE INDEX record_house ON ledger.record ((payload ->> 'houseId'));
+CREATE INDEX record_credit_code ON ledger.record ((payload ->> 'creditCode'));

@@ -3,8 +3,8 @@
 -- whatever it asserts and outranks every department on residence facts.
 INSERT INTO gov.source (name, department, title, entity, cadence, mapping, trust) VALUES
 ('gongan_hukou', '公安', '户籍与实有人口', 'person', interval '30 days',
- '{"key": "身份证号",
-   "columns": {"身份证号": "id_number", "姓名": "name", "性别": "gender", "民族": "ethnicity", "出生日期": "birth_date",
+ '{"key": "人员编号",
+   "columns": {"人员编号": "record_no", "身份证号": "id_number", "姓名": "name", "性别": "gender", "民族": "ethnicity", "出生日期": "birth_date",
                "户籍地": "registered_region", "现住址": "address", "联系电话": "phone", "与户主关系": "relation",
                "户号": "household_no", "居住类型": "residence_kind"},
    "required": ["id_number", "name", "gender", "birth_date"]}',

@@ -1,5 +1,6 @@
 package cn.citygrid.backend;
 
+import cn.citygrid.backend.access.PlatformDevice;
 import cn.citygrid.backend.auth.AuthService;
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Database;
@@ -62,7 +63,8 @@ public final class App implements AutoCloseable {
     Database database = Database.open(vertx, config.db());
     PlatformKeys keys = PlatformKeyLoader.load(vertx, database.pool(), config.dataKeys().keyRing(),
         config.ledger().origin(), clock.instant());
-    Wiring wiring = Wiring.build(vertx, config, database, metrics, schemaVersion, keys, clock, openApi());
+    long systemAccount = await(PlatformDevice.ensure(database.pool(), keys, clock.instant()));
+    Wiring wiring = Wiring.build(vertx, config, database, metrics, schemaVersion, keys, systemAccount, clock, openApi());
     WitnessServer witness = config.ledger().witnessPort() == 0 ? null : await(WitnessServer.start(vertx,
         database.pool(), config.dataKeys().keyRing(), vertx.createSharedWorkerExecutor("citygrid-crypto", config.workerPoolSize()),
         config.ledger().witnessName(), keys.log().verifier(), config.http().host(), config.ledger().witnessPort(), clock));
@@ -119,6 +121,10 @@ public final class App implements AutoCloseable {
 
   public cn.citygrid.backend.ledger.WitnessClient witnesses() {
     return wiring.witnesses();
+  }
+
+  public GridModule grid() {
+    return wiring.grid();
   }
 
   public LedgerAudit audit() {

@@ -4,6 +4,7 @@ import cn.citygrid.backend.config.ConfigException;
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Migrations;
 import cn.citygrid.backend.demo.DemoCommand;
+import cn.citygrid.backend.governance.ImportCommand;
 import cn.citygrid.backend.ledger.AuditCommand;
 import cn.citygrid.backend.witness.WitnessCommand;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the backend jar. Commands: {@code serve} (default), {@code migrate},
- * {@code demo [--persons N] [--seed S]}, {@code audit}, {@code witness}. Exit status 2 means invalid configuration or arguments.
+ * {@code demo [--persons N] [--seed S]}, {@code import --source NAME FILE}, {@code audit}, {@code witness}. Exit status 2 means invalid configuration or arguments.
  */
 public final class Main {
   private Main() {}
@@ -41,9 +42,10 @@ public final class Main {
       case "migrate" -> log().info("migrations applied: {}", Migrations.migrate(config.db()).migrationsExecuted);
       case "demo" -> exit(() -> DemoCommand.run(config, rest));
       case "audit" -> exit(() -> AuditCommand.run(config));
+      case "import" -> exit(() -> ImportCommand.run(config, rest));
       case "witness" -> exit(() -> WitnessCommand.run(config));
       default -> {
-        System.err.println("unknown command '" + command + "'; expected serve | migrate | demo | audit | witness");
+        System.err.println("unknown command '" + command + "'; expected serve | migrate | demo | import | audit | witness");
         System.exit(2);
       }
     }

@@ -49,6 +49,7 @@ public final class DemoCity {
       try (Connection c = connect(db)) {
         c.setAutoCommit(false);
         load(c, tables);
+        DemoGovernance.apply(c);
         DemoAccounts.create(c, demoPasswordHash);
         c.commit();
         try (Statement s = c.createStatement()) {
@@ -93,7 +94,8 @@ public final class DemoCity {
       // Other accounts keep existing; their link to a person of the old city cannot survive it.
       s.execute("UPDATE auth.account SET person_id = NULL WHERE person_id IS NOT NULL");
       s.execute("TRUNCATE grid.region, grid.unit_grid, grid.building, grid.house, grid.person, grid.household,"
-          + " grid.household_member, grid.residence, grid.enterprise, grid.person_enterprise, grid.place CASCADE");
+          + " grid.household_member, grid.residence, grid.enterprise, grid.person_enterprise, grid.place,"
+          + " gov.confirmation, gov.match_review, gov.merge_event CASCADE");
     }
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     for (CopyFile f : tables.inLoadOrder()) {

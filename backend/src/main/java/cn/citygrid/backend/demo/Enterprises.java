@@ -93,7 +93,7 @@ final class Enterprises {
   }
 
   private void relate(long person, long enterprise, String relation, Integer share, String title, LocalDate since) {
-    t.personEnterprise.row(person, enterprise, relation, share, title, since, "市场监管·企业登记");
+    t.personEnterprise.row(person, enterprise, relation, share, title, since, "shichang_registry");
   }
 
   private long pick(Community c) {

@@ -131,7 +131,7 @@ final class Population {
   private void join(Community c, long household, Person p, String relation, House house, String kind) {
     t.member.row(household, p.id(), relation);
     t.residence.row(residenceId++, p.id(), house.id(), kind,
-        PersonFactory.TODAY.minusDays(30 + random.nextInt(365 * 12)), "公安·实有人口");
+        PersonFactory.TODAY.minusDays(30 + random.nextInt(365 * 12)), "gongan_hukou");
     if (p.age() >= 22 && p.age() <= 62) {
       c.workingAge.add(p.id());
     }

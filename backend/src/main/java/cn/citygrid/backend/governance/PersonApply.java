@@ -56,9 +56,16 @@ final class PersonApply implements EntityApply {
         careFlags(r), r.value("employer_credit_code"), r.value("insurance_status"));
   }
 
+  /** Care flags from the flag list (民政 救助类型) and the disability column, as codes. */
   private static String[] careFlags(ProcessedRow r) {
-    return java.util.stream.Stream.of(r.value("care_flag"), r.value("care_flag_disabled"))
-        .filter(java.util.Objects::nonNull).map(String::valueOf).distinct().toArray(String[]::new);
+    java.util.List<String> flags = new java.util.ArrayList<>();
+    if (r.value("care_flag") instanceof java.util.List<?> list) {
+      list.forEach(f -> flags.add(String.valueOf(f)));
+    }
+    if (r.value("care_flag_disabled") != null) {
+      flags.add("disabled");
+    }
+    return flags.stream().distinct().toArray(String[]::new);
   }
 
   @Override
@@ -68,9 +75,9 @@ final class PersonApply implements EntityApply {
     exec(c, PersonSql.ANALYZE);
     exec(c, PersonSql.HOUSES);
     exec(c, PersonSql.MATCH_BY_ID);
-    int created = exec(c, PersonSql.NEW_BY_ID);
     exec(c, PersonSql.CANDIDATES);
     int merged = update(c, PersonSql.AUTO_MERGE, AUTO_MERGE);
+    int created = exec(c, PersonSql.NEW_BY_ID);
     created += exec(c, PersonSql.NEW_WITHOUT_ID);
     update(c, PersonSql.REVIEWS, batch, REVIEW, AUTO_MERGE);
     QualityBook.rememberFreshness(c);

@@ -41,8 +41,9 @@ final class PersonSql {
       UPDATE stage s SET person_id = ins.id, new_person = true FROM ins WHERE s.id_bidx = ins.id_number_bidx""";
 
   /**
-   * Rows without a usable ID number: the best existing candidate by name, scored on birth date (0.3),
-   * phone (0.3) and living in the same house (0.2) on top of the name (0.4).
+   * Rows not matched by ID number: the best existing candidate of the same name, scored on birth
+   * date (0.3), phone (0.3) and living in the same house (0.2) on top of the name (0.4). A row with
+   * an ID number may only be matched to a record that has none (two different numbers are two people).
    */
   static final String CANDIDATES = """
       UPDATE stage s SET candidate_id = m.id, score = m.score FROM (
@@ -53,7 +54,8 @@ final class PersonSql {
                                   WHERE r.person_id = p.id AND r.house_id = x.house_id AND r.until IS NULL) THEN 0.2 ELSE 0 END
           ) AS score
         FROM stage x JOIN grid.person p ON p.name = x.name AND p.merged_into IS NULL
-        WHERE x.person_id IS NULL AND x.id_bidx IS NULL AND x.name IS NOT NULL
+          AND (x.id_bidx IS NULL OR p.id_number_bidx IS NULL)
+        WHERE x.person_id IS NULL AND x.name IS NOT NULL AND x.rejected IS NULL
         ORDER BY x.row_no, score DESC, p.id) m
       WHERE s.row_no = m.row_no""";
 

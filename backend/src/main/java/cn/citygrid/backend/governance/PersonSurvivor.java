@@ -39,6 +39,12 @@ final class PersonSurvivor {
       provenance = "gov.prov(" + provenance + ", '" + t.field() + "', " + wins + ", '" + source.name() + "', " + batch
           + ", l.row_no, " + source.trust(t.field()) + ", '" + at + "'::timestamptz, " + visit + ")";
     }
+    if (source.columns().containsValue("id_number")) {
+      // A record known so far without an ID number takes the one of the row that matched it.
+      for (String column : List.of("id_number_enc", "id_number_bidx", "id_number_mask")) {
+        sets.add(column + " = CASE WHEN p.id_number_bidx IS NULL THEN l." + column.replace("id_number_", "id_") + " ELSE p." + column + " END");
+      }
+    }
     sets.add("provenance = " + provenance);
     sets.add("confirmed_at = '" + at + "'::timestamptz");
     sets.add("fresh_until = greatest(p.fresh_until, date '" + freshUntil + "')");

@@ -9,7 +9,16 @@ import io.vertx.ext.web.RoutingContext;
  * and the handler. The declarations are the single list the router mounts, the OpenAPI test
  * compares and the access test walks.
  */
-public record ApiRoute(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
+public record ApiRoute(HttpMethod method, String path, Access access, Handler<RoutingContext> handler, long uploadLimit) {
+
+  public ApiRoute(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
+    this(method, path, access, handler, 0);
+  }
+
+  /** A multipart file upload of at most {@code limit} bytes, spooled to disk, deleted when answered. */
+  public static ApiRoute upload(String path, Access access, Handler<RoutingContext> handler, long limit) {
+    return new ApiRoute(HttpMethod.POST, path, access, handler, limit);
+  }
 
   public static ApiRoute get(String path, Access access, Handler<RoutingContext> handler) {
     return new ApiRoute(HttpMethod.GET, path, access, handler);

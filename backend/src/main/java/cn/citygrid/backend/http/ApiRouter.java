@@ -22,7 +22,7 @@ public final class ApiRouter {
   public void mount(Router router, List<ApiRoute> routes) {
     for (ApiRoute route : routes) {
       router.route(route.method(), route.vertxPath())
-          .handler(bodies)
+          .handler(route.uploadLimit() > 0 ? uploads(route.uploadLimit()) : bodies)
           .handler(ctx -> {
             ctx.put(RequestLog.ROUTE_KEY, route.path());
             ctx.next();
@@ -30,6 +30,11 @@ public final class ApiRouter {
           .handler(ctx -> checkAccess(ctx, route.access()))
           .handler(route.handler());
     }
+  }
+
+  private static BodyHandler uploads(long limit) {
+    return BodyHandler.create(System.getProperty("java.io.tmpdir") + "/citygrid-uploads").setBodyLimit(limit)
+        .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true);
   }
 
   /** The caller of a route that is not {@link Access.Anyone}. */

@@ -28,8 +28,10 @@ public final class PlatformKeyLoader {
     Future<SigningKeyRepository.Stored> ca = keys.loadOrCreate(vertx, "ca", caKeys, caCert.der());
     Future<SigningKeyRepository.Stored> log = keys.loadOrCreate(vertx, "log", Sm2.generateKeyPair(), null);
     Future<SigningKeyRepository.Stored> placeCode = keys.loadOrCreate(vertx, "placecode", Sm2.generateKeyPair(), null);
-    Future.all(ca, log, placeCode).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Future<SigningKeyRepository.Stored> platform = keys.loadOrCreate(vertx, "platform-device", Sm2.generateKeyPair(), null);
+    Future.all(ca, log, placeCode, platform).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     return new PlatformKeys(ca.result().keys(), Sm2Certificate.fromDer(ca.result().certificate()),
-        new CheckpointSigner(logOrigin, log.result().keys().privateKey()), placeCode.result().keys());
+        new CheckpointSigner(logOrigin, log.result().keys().privateKey()), placeCode.result().keys(),
+        platform.result().keys());
   }
 }

@@ -1,0 +1,145 @@
+package cn.citygrid.backend.access;
+
+import cn.citygrid.sync.protocol.crypto.Sm3;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The person-data access log, written with group commit: reads wait for their entry to be
+ * durable, but entries are inserted a batch at a time (at most every {@code flushMillis}). Each
+ * node keeps its own SM3 hash chain (entry hash = SM3(previous hash ‖ JCS(entry))); the table
+ * refuses UPDATE and DELETE, and {@link AccessAnchor} puts each chain's head into the ledger.
+ */
+public final class AccessLog {
+  static final int MAX_BATCH = 500;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+  private final long flushMillis;
+  private final Context context;
+  private final List<Pending> queue = new ArrayList<>();
+  private byte[] head = new byte[32];
+  private long seq;
+  private long committedSeq;
+  private byte[] committedHash = new byte[32];
+  private boolean flushing;
+  private boolean timerSet;
+
+  private record Pending(AccessEntry entry, Promise<Void> done) {}
+
+  public AccessLog(Vertx vertx, Pool pool, long flushMillis) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.flushMillis = flushMillis;
+    this.context = vertx.getOrCreateContext();
+  }
+
+  public String node() {
+    return node;
+  }
+
+  /** Completes once the entry is committed. Safe from any thread: the chain lives on one context. */
+  public Future<Void> record(AccessEntry entry) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      queue.add(new Pending(entry, done));
+      if (queue.size() >= MAX_BATCH) {
+        flush();
+      } else if (!timerSet) {
+        timerSet = true;
+        vertx.setTimer(flushMillis, id -> {
+          timerSet = false;
+          flush();
+        });
+      }
+    });
+    return done.future();
+  }
+
+  /** One INSERT for everything queued; the next flush waits for this one, so the chain stays in order. */
+  private void flush() {
+    if (flushing || queue.isEmpty()) {
+      return;
+    }
+    flushing = true;
+    List<Pending> batch = new ArrayList<>(queue.subList(0, Math.min(queue.size(), MAX_BATCH)));
+    queue.subList(0, batch.size()).clear();
+    byte[] before = head;
+    long seqBefore = seq;
+    Tuple rows = rows(batch);
+    pool.preparedQuery(AccessSql.INSERT).execute(rows)
+        .onComplete(done -> {
+          if (done.failed()) {
+            head = before;
+            seq = seqBefore;
+          } else {
+            committedSeq = seq;
+            committedHash = head;
+          }
+          batch.forEach(p -> p.done().handle(done.mapEmpty()));
+          flushing = false;
+          flush();
+        });
+  }
+
+  private Tuple rows(List<Pending> batch) {
+    int n = batch.size();
+    Long[] seqs = new Long[n];
+    OffsetDateTime[] at = new OffsetDateTime[n];
+    Long[] accounts = new Long[n];
+    String[] usernames = new String[n];
+    String[] roles = new String[n];
+    String[] kinds = new String[n];
+    Long[] subjects = new Long[n];
+    String[] purposes = new String[n];
+    String[] actions = new String[n];
+    String[] clear = new String[n];
+    String[] requests = new String[n];
+    Buffer[] prevs = new Buffer[n];
+    Buffer[] hashes = new Buffer[n];
+    for (int i = 0; i < n; i++) {
+      AccessEntry e = batch.get(i).entry();
+      seq++;
+      prevs[i] = Buffer.buffer(head);
+      head = Sm3.digest(head, e.canonical(node, seq));
+      hashes[i] = Buffer.buffer(head);
+      seqs[i] = seq;
+      at[i] = e.at().atOffset(ZoneOffset.UTC);
+      accounts[i] = e.accountId();
+      usernames[i] = e.username();
+      roles[i] = e.role();
+      kinds[i] = e.subjectKind();
+      subjects[i] = e.subjectId();
+      purposes[i] = e.purpose();
+      actions[i] = e.action();
+      clear[i] = String.join(",", e.clearFields());
+      requests[i] = e.requestId();
+    }
+    Tuple t = Tuple.tuple().addValue(node);
+    for (Object column : new Object[] {seqs, at, accounts, usernames, roles, kinds, subjects, purposes, actions, clear,
+        requests, prevs, hashes}) {
+      t.addValue(column);
+    }
+    return t;
+  }
+
+  /** The last committed entry of this node's chain: its sequence number and hash. */
+  public record Head(String node, long seq, byte[] hash) {}
+
+  Future<Head> committedHead() {
+    Promise<Head> p = Promise.promise();
+    context.runOnContext(v -> p.complete(new Head(node, committedSeq, committedHash.clone())));
+    return p.future();
+  }
+}

@@ -1,0 +1,92 @@
+package cn.citygrid.backend.governance;
+
+import cn.citygrid.backend.auth.Principal;
+import cn.citygrid.backend.auth.Role;
+import cn.citygrid.backend.http.DomainException;
+import cn.citygrid.backend.http.Paging;
+import cn.citygrid.backend.http.Text;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * Governance read models over the pool. A DATA_STEWARD sees their own department's sources,
+ * batches, issues and work orders only; supervisors and administrators see all.
+ */
+public final class GovernanceQueries {
+  static final Text NO_SOURCE = Text.of("数据源不存在或不属于本部门", "No such source for your department");
+
+  private final Pool pool;
+
+  public GovernanceQueries(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Null for everyone but stewards, whose department limits what they see. */
+  static String department(Principal caller) {
+    return caller.has(Role.ADMIN) || caller.has(Role.SUPERVISOR) ? null
+        : caller.department() == null ? "\u0000none" : caller.department();
+  }
+
+  public Future<Void> requireSourceAccess(Principal caller, String source) {
+    return pool.preparedQuery("SELECT 1 FROM gov.source WHERE name = $1 AND enabled AND ($2::text IS NULL OR department = $2)")
+        .execute(Tuple.of(source, department(caller)))
+        .compose(rows -> rows.size() == 1 ? Future.succeededFuture() : Future.failedFuture(DomainException.notFound(NO_SOURCE)));
+  }
+
+  public Future<JsonArray> sources() {
+    return pool.query("""
+        SELECT name, department, title, entity, cadence::text, mapping::text, trust::text, enabled FROM gov.source ORDER BY name""")
+        .execute().map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(new JsonObject().put("name", r.getString(0)).put("department", r.getString(1))
+              .put("title", r.getString(2)).put("entity", r.getString(3)).put("cadence", r.getString(4))
+              .put("mapping", new JsonObject(r.getString(5))).put("trust", new JsonObject(r.getString(6)))
+              .put("enabled", r.getBoolean(7))));
+          return out;
+        });
+  }
+
+  public Future<JsonObject> batches(Principal caller, String source, Paging paging) {
+    return page(paging, """
+        SELECT b.id, b.source, s.department, b.file_name, b.format, b.file_sm3, b.status, b.rows_total, b.rows_applied,
+          b.rows_rejected, b.issues, b.report::text AS report, b.received_at, b.applied_at, count(*) OVER () AS total
+        FROM gov.batch b JOIN gov.source s ON s.name = b.source
+        WHERE ($1::text IS NULL OR b.source = $1) AND ($2::text IS NULL OR s.department = $2)
+        ORDER BY b.id DESC LIMIT $3 OFFSET $4""", Tuple.of(source, department(caller), paging.size(), paging.offset()),
+        r -> new JsonObject().put("id", r.getLong("id")).put("source", r.getString("source"))
+            .put("department", r.getString("department")).put("file", r.getString("file_name"))
+            .put("format", r.getString("format")).put("fileSm3", r.getString("file_sm3")).put("status", r.getString("status"))
+            .put("rowsTotal", r.getInteger("rows_total")).put("rowsApplied", r.getInteger("rows_applied"))
+            .put("rowsRejected", r.getInteger("rows_rejected")).put("issues", r.getInteger("issues"))
+            .put("report", new JsonObject(r.getString("report"))).put("receivedAt", r.getOffsetDateTime("received_at").toString())
+            .put("appliedAt", r.getOffsetDateTime("applied_at") == null ? null : r.getOffsetDateTime("applied_at").toString()));
+  }
+
+  /** A batch's rows as they came in — the trace from a golden value back to its source line. */
+  public Future<JsonObject> rows(Principal caller, long batch, String status, Paging paging) {
+    return page(paging, """
+        SELECT r.row_no, r.row_key, r.raw, r.status, r.person_id, count(*) OVER () AS total
+        FROM gov.row r JOIN gov.batch b ON b.id = r.batch_id JOIN gov.source s ON s.name = b.source
+        WHERE r.batch_id = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR s.department = $3)
+        ORDER BY r.row_no LIMIT $4 OFFSET $5""", Tuple.of(batch, status, department(caller), paging.size(), paging.offset()),
+        r -> new JsonObject().put("rowNo", r.getInteger("row_no")).put("key", RowProcessor.shown("id_number", r.getString("row_key")))
+            .put("raw", Masking.raw(r.getString("raw"))).put("status", r.getString("status")).put("personId", r.getLong("person_id")));
+  }
+
+  Future<JsonObject> page(Paging paging, String sql, Tuple params, java.util.function.Function<Row, JsonObject> item) {
+    return pool.preparedQuery(sql).execute(params).map((RowSet<Row> rows) -> {
+      JsonArray items = new JsonArray();
+      long total = 0;
+      for (Row r : rows) {
+        total = r.getLong("total");
+        items.add(item.apply(r));
+      }
+      return paging.toJson(total, items);
+    });
+  }
+}

@@ -1,0 +1,254 @@
+package cn.citygrid.backend.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.citygrid.backend.config.GridConfig;
+import cn.citygrid.backend.standard.CitizenId;
+import cn.citygrid.backend.testing.Http;
+import cn.citygrid.backend.testing.TestApp;
+import cn.citygrid.backend.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A deliberately dirty 公安 file and a conflicting 卫健 file through the whole pipeline, over real
+ * HTTP: golden records, provenance, issues, work orders, review queue, a refused file, and a fixed
+ * row that closes its issue. The tests run in order: each builds on the batches before it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GovernanceIT {
+  static final String GONGAN = "人员编号,身份证号,姓名,性别,民族,出生日期,户籍地,现住址,联系电话,与户主关系,户号,居住类型\n";
+  static TestDatabase db;
+  static TestApp app;
+  static Http http;
+  static String admin;
+  static GridConfig config;
+  static List<DemoPeople.Person> people;
+  static List<String[]> emptyHouses;
+  static String newId15 = "440304850101123";
+  static String newId18 = CitizenId.upgrade15(newId15);
+  static String badId;
+  static String goodFixedId;
+  static String inconsistentId = CitizenId.of("440305", LocalDate.of(1970, 7, 7), 321);
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.create(GovernanceIT.class);
+    TestApp.seedDemo(db, 1500);
+    app = TestApp.start(db);
+    http = app.http();
+    admin = app.login("admin", "Demo@2026");
+    config = TestApp.config(db, Map.of());
+    people = DemoPeople.adults(db, config, 6, 0);
+    emptyHouses = DemoPeople.houses(db, people.get(3).gridCode(), 3);
+    goodFixedId = CitizenId.of("440306", LocalDate.of(1990, 3, 3), 456);
+    char wrong = goodFixedId.charAt(17) == '1' ? '2' : '1';
+    badId = goodFixedId.substring(0, 17) + wrong;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+    db.close();
+  }
+
+  static JsonObject upload(String source, String file, byte[] content) {
+    Http.Response r = http.postFile("/api/v1/governance/imports?source=" + source, admin, "file", file, content);
+    assertThat(r.status()).as(r.body()).isIn(201, 400);
+    return r.json();
+  }
+
+  static String csvDate(LocalDate d) {
+    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+  }
+
+  static String dirtyGongan() {
+    DemoPeople.Person a = people.get(0);
+    DemoPeople.Person d = people.get(3);
+    DemoPeople.Person g = people.get(4);
+    DemoPeople.Person h = people.get(5);
+    String gender = (a.gender().equals("1") ? "男" : "女");
+    return GONGAN
+        // 1: a known person, written messily: full-width ID with a lower-case x, spaced name, address without 深圳市
+        + "GA001," + DemoPeople.fullWidth(a.idNumber().toLowerCase()) + ",\" " + String.join(" ", a.name().split("")) + "\","
+        + gender + ",汉," + csvDate(a.birth()) + ",440304," + a.address().replace("深圳市", "") + ",+86 138-0013-8000,02,,owner\n"
+        // 2: a new person with a 15-digit ID, moving into an empty house
+        + "GA002," + newId15 + ",李新,男,汉族,1985-01-01,440304," + emptyHouses.get(0)[1] + ",13812345678,02,,租住\n"
+        // 3: a wrong check character: no usable ID; a new record by name
+        + "GA003," + badId + ",王错号,男,01,1990/3/3,440306," + emptyHouses.get(1)[1] + ",,02,,\n"
+        // 4: a known person who moved to another house
+        + "GA004," + d.idNumber() + "," + d.name() + "," + (d.gender().equals("1") ? "男" : "女") + ",汉,"
+        + d.birth() + ",440304," + emptyHouses.get(2)[1] + ",,02,,业主\n"
+        // 5: a birth date that disagrees with the ID number
+        + "GA005," + inconsistentId + ",赵不符,男,汉,1971-07-07,440305,,,02,,\n"
+        // 6: a broken row (one cell too many)
+        + "GA006,1,2,3,4,5,6,7,8,9,10,11,12\n"
+        // 7: the name is missing
+        + "GA007," + CitizenId.of("440307", LocalDate.of(1960, 2, 2), 111) + ",,男,汉,1960-02-02,440307,,,02,,\n"
+        // 8: no ID number, but name, birth date and phone of a known person: matched with confidence
+        + "GA008,," + g.name() + "," + (g.gender().equals("1") ? "男" : "女") + ",汉," + g.birth() + ",440304,,"
+        + g.phone() + ",02,,\n"
+        // 9: no ID number, name and birth date only: a new record and a review
+        + "GA009,," + h.name() + "," + (h.gender().equals("1") ? "男" : "女") + ",汉," + h.birth() + ",440304,,,02,,\n";
+  }
+
+  @Test
+  @Order(1)
+  void dirtyFile_isApplied_withEveryRowTraceable_andTheBrokenRowReported() throws Exception {
+    JsonObject report = upload("gongan_hukou", "公安户籍.csv", dirtyGongan().getBytes(StandardCharsets.UTF_8));
+    assertThat(report.getString("status")).isEqualTo("applied");
+    assertThat(report.getLong("rowsTotal")).isEqualTo(9);
+    assertThat(report.getLong("rowsRejected")).isEqualTo(1);
+    assertThat(report.getJsonArray("rejectedRows").getString(0)).contains("6");
+    assertThat(report.getLong("merged")).isEqualTo(1);
+    assertThat(report.getLong("reviews")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM gov.row WHERE batch_id = " + report.getLong("batchId"))).isEqualTo(9);
+  }
+
+  @Test
+  @Order(2)
+  void knownPerson_writtenMessily_isMatched_andTheNewerPhoneWinsWithProvenance() throws Exception {
+    DemoPeople.Person a = people.get(0);
+    assertThat(count("SELECT count(*) FROM grid.person WHERE name = '" + a.name() + "'")).isEqualTo(1);
+    JsonObject portrait = http.get("/api/v1/persons/by-id/" + a.id() + "?purpose=data-correction", admin).json();
+    assertThat(portrait.getJsonObject("provenance").getJsonObject("phone").getString("source")).isEqualTo("gongan_hukou");
+    assertThat(portrait.getJsonObject("provenance").getJsonObject("phone").getInteger("row")).isEqualTo(1);
+    assertThat(scalar("SELECT phone_bidx FROM grid.person WHERE id = " + a.id()))
+        .isEqualTo(config.dataKeys().blindIndex().index("phone", "13800138000"));
+  }
+
+  @Test
+  @Order(3)
+  void fifteenDigitId_isUpgraded_andTheNewPersonLivesInTheNamedHouse() throws Exception {
+    String bidx = config.dataKeys().blindIndex().index("id_number", newId18);
+    assertThat(scalar("SELECT name FROM grid.person WHERE id_number_bidx = '" + bidx + "'")).isEqualTo("李新");
+    assertThat(scalar("SELECT r.house_id::text FROM grid.residence r JOIN grid.person p ON p.id = r.person_id"
+        + " WHERE p.id_number_bidx = '" + bidx + "' AND r.until IS NULL")).isEqualTo(emptyHouses.get(0)[0]);
+  }
+
+  @Test
+  @Order(4)
+  void personWhoMoved_hasTheOldResidenceClosed_andTheNewOneOpen() throws Exception {
+    DemoPeople.Person d = people.get(3);
+    assertThat(scalar("SELECT until::text FROM grid.residence WHERE person_id = " + d.id() + " AND house_id = " + d.houseId()))
+        .isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    assertThat(count("SELECT count(*) FROM grid.residence WHERE person_id = " + d.id() + " AND until IS NULL AND house_id = "
+        + emptyHouses.get(2)[0])).isEqualTo(1);
+  }
+
+  @Test
+  @Order(5)
+  void brokenValues_becomeIssues_withRuleRowMaskedValueAndSource_groupedIntoWorkOrders() throws Exception {
+    JsonObject issues = http.get("/api/v1/governance/issues?source=gongan_hukou&size=50", admin).json();
+    Map<String, JsonObject> byRule = new java.util.HashMap<>();
+    issues.getJsonArray("items").forEach(o -> byRule.put(((JsonObject) o).getString("rule"), (JsonObject) o));
+    assertThat(byRule.get("validity.id_number").getInteger("rowNo")).isEqualTo(3);
+    assertThat(byRule.get("validity.id_number").getString("value")).doesNotContain(badId).contains("****");
+    assertThat(byRule.get("consistency.id-birth-date").getInteger("rowNo")).isEqualTo(5);
+    assertThat(byRule.get("completeness.required").getInteger("rowNo")).isEqualTo(7);
+    JsonObject orders = http.get("/api/v1/governance/work-orders?status=open", admin).json();
+    assertThat(orders.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("rule")).toList())
+        .contains("validity.id_number", "consistency.id-birth-date", "completeness.required");
+  }
+
+  @Test
+  @Order(6)
+  void uncertainMatch_waitsInTheReviewQueue_andMergingThenUndoingRestoresBoth() throws Exception {
+    DemoPeople.Person h = people.get(5);
+    JsonObject queue = http.get("/api/v1/governance/reviews", admin).json();
+    JsonObject item = queue.getJsonArray("items").getJsonObject(0);
+    assertThat(item.getJsonObject("candidate").getLong("personId")).isEqualTo(h.id());
+    long fresh = item.getJsonObject("newRecord").getLong("personId");
+    long confirmationsBefore = count("SELECT sum(persons) FROM gov.confirmation_day");
+    JsonObject decided = http.postJson("/api/v1/governance/reviews/" + item.getLong("id") + "/decision", admin,
+        new JsonObject().put("decision", "merge")).json();
+    assertThat(scalar("SELECT merged_into::text FROM grid.person WHERE id = " + fresh)).isEqualTo(String.valueOf(h.id()));
+    assertThat(count("SELECT sum(persons) FROM gov.confirmation_day")).isEqualTo(count("SELECT count(*) FROM gov.confirmation"));
+    http.postJson("/api/v1/governance/merges/" + decided.getLong("mergeEvent") + "/undo", admin, null);
+    assertThat(scalar("SELECT merged_into::text FROM grid.person WHERE id = " + fresh)).isNull();
+    assertThat(count("SELECT sum(persons) FROM gov.confirmation_day")).isEqualTo(confirmationsBefore);
+    assertThat(count("SELECT count(*) FROM gov.row WHERE person_id = " + fresh)).isEqualTo(1);
+  }
+
+  @Test
+  @Order(7)
+  void aLessTrustedSource_cannotOverwriteTheBirthDate_butItsBetterPhoneWins() throws Exception {
+    DemoPeople.Person a = people.get(0);
+    String weijian = "身份证号,姓名,性别,出生日期,手机号码,家庭住址\n" + a.idNumber() + "," + a.name() + ","
+        + (a.gender().equals("1") ? "男" : "女") + "," + a.birth().plusDays(1) + ",13900000000,\n";
+    JsonObject report = upload("weijian_health", "卫健档案.csv", weijian.getBytes(StandardCharsets.UTF_8));
+    assertThat(report.getString("status")).isEqualTo("applied");
+    assertThat(scalar("SELECT birth_date::text FROM grid.person WHERE id = " + a.id())).isEqualTo(a.birth().toString());
+    assertThat(scalar("SELECT phone_bidx FROM grid.person WHERE id = " + a.id()))
+        .isEqualTo(config.dataKeys().blindIndex().index("phone", "13900000000"));
+    assertThat(count("SELECT count(*) FROM gov.issue WHERE batch_id = " + report.getLong("batchId")
+        + " AND rule = 'consistency.cross-source' AND field = 'birth_date'")).isEqualTo(1);
+  }
+
+  @Test
+  @Order(8)
+  void aFileMissingARequiredColumn_isRefusedWhole_andRecordedAsFailed() throws Exception {
+    long persons = count("SELECT count(*) FROM grid.person");
+    Http.Response r = http.postFile("/api/v1/governance/imports?source=gongan_hukou", admin, "file", "缺列.csv",
+        "人员编号,姓名,性别,出生日期\nGA100,甲,男,1980-01-01\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().getString("detail")).contains("身份证号");
+    assertThat(count("SELECT count(*) FROM grid.person")).isEqualTo(persons);
+    assertThat(scalar("SELECT status FROM gov.batch ORDER BY id DESC LIMIT 1")).isEqualTo("failed");
+  }
+
+  @Test
+  @Order(9)
+  void reimportingTheFixedRow_closesItsIssue_andTheRecordTakesTheIdNumber() throws Exception {
+    String fixed = GONGAN + "GA003," + goodFixedId + ",王错号,男,01,1990/3/3,440306," + emptyHouses.get(1)[1] + ",,02,,\n";
+    JsonObject report = upload("gongan_hukou", "公安更正.csv", fixed.getBytes(StandardCharsets.UTF_8));
+    assertThat(report.getLong("issuesClosed")).isGreaterThanOrEqualTo(1);
+    assertThat(count("SELECT count(*) FROM gov.issue WHERE rule = 'validity.id_number' AND row_key = 'GA003' AND status = 'open'"))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM grid.person WHERE name = '王错号' AND merged_into IS NULL")).isEqualTo(1);
+    assertThat(scalar("SELECT id_number_bidx FROM grid.person WHERE name = '王错号'"))
+        .isEqualTo(config.dataKeys().blindIndex().index("id_number", goodFixedId));
+  }
+
+  @Test
+  @Order(10)
+  void metrics_countTheBatches_perSourceAndOverall() {
+    JsonObject metrics = http.get("/api/v1/governance/metrics", admin).json();
+    assertThat(metrics.getDouble("target")).isEqualTo(0.9);
+    JsonObject gongan = metrics.getJsonArray("sources").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getString("source").equals("gongan_hukou")).findFirst().orElseThrow();
+    assertThat(gongan.getLong("rows")).isEqualTo(10);
+    assertThat(gongan.getJsonObject("validity").getDouble("rate")).isBetween(0.0, 1.0);
+    assertThat(gongan.getJsonObject("freshness").getDouble("rate")).isGreaterThan(0.3);
+    assertThat(metrics.getJsonObject("overall").getJsonObject("freshness").getLong("whole"))
+        .isEqualTo(count("SELECT count(*) FROM grid.person WHERE merged_into IS NULL"));
+  }
+
+  static long count(String sql) throws Exception {
+    String v = scalar(sql);
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  static String scalar(String sql) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  static String dateText(LocalDate d) {
+    return d.format(DateTimeFormatter.ISO_LOCAL_DATE);
+  }
+}

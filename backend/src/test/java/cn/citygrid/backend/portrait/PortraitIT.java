@@ -1,0 +1,173 @@
+package cn.citygrid.backend.portrait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.citygrid.backend.testing.Http;
+import cn.citygrid.backend.testing.TestApp;
+import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.sync.protocol.crypto.Sm3;
+import cn.citygrid.sync.protocol.json.Jcs;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Portraits are scoped, masked by role and purpose, and every read lands in the tamper-evident access log. */
+class PortraitIT {
+  static TestDatabase db;
+  static TestApp app;
+  static Http http;
+  static String citizenId;
+  static long citizenPerson;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.create(PortraitIT.class);
+    TestApp.seedDemo(db, 1200);
+    app = TestApp.start(db);
+    http = app.http();
+    citizenPerson = Long.parseLong(scalar("SELECT person_id FROM auth.account WHERE username = 'citizen'"));
+    byte[] sealed = bytes("SELECT id_number_enc FROM grid.person WHERE id = " + citizenPerson);
+    citizenId = new String(TestApp.config(db, Map.of()).dataKeys().keyRing().open(sealed,
+        "grid.person.id_number".getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+    db.close();
+  }
+
+  JsonObject person(String user, String purpose) {
+    Http.Response r = http.get("/api/v1/persons/" + citizenId + (purpose == null ? "" : "?purpose=" + purpose), app.login(user, "Demo@2026"));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().getJsonObject("person");
+  }
+
+  @Test
+  void workerVisiting_seesNameAndPhone_butTheIdNumberMasked() {
+    JsonObject p = person("worker", "visit");
+    assertThat(p.getString("name")).doesNotContain("*");
+    assertThat(p.getString("phone")).doesNotContain("*");
+    assertThat(p.getString("idNumber")).isEqualTo(citizenId.substring(0, 6) + "********" + citizenId.substring(14));
+  }
+
+  @Test
+  void workerWithoutAPurpose_seesEverythingMasked() {
+    JsonObject p = person("worker", null);
+    assertThat(p.getString("name")).endsWith("*");
+    assertThat(p.getString("idNumber")).contains("********");
+  }
+
+  @Test
+  void supervisorVerifyingIdentity_seesTheIdNumberInClear() {
+    assertThat(person("supervisor", "verification").getString("idNumber")).isEqualTo(citizenId);
+  }
+
+  @Test
+  void leader_neverSeesDetailsInClear() {
+    JsonObject p = person("leader", "verification");
+    assertThat(p.getString("name")).endsWith("*");
+    assertThat(p.getString("idNumber")).contains("********");
+  }
+
+  @Test
+  void personOutsideTheWorkersGrid_isNotFound_likeOneThatDoesNotExist() throws Exception {
+    String otherId = "11010519491231002X";
+    String worker2 = app.login("worker2", "Demo@2026");
+    Http.Response outside = http.get("/api/v1/persons/" + citizenId, worker2);
+    Http.Response absent = http.get("/api/v1/persons/" + otherId, worker2);
+    assertThat(outside.status()).isEqualTo(404);
+    assertThat(absent.status()).isEqualTo(404);
+    assertThat(outside.json().getString("detail")).isEqualTo(absent.json().getString("detail"));
+  }
+
+  @Test
+  void unknownPurpose_isAValidationError() {
+    assertThat(http.get("/api/v1/persons/" + citizenId + "?purpose=curiosity", app.login("worker", "Demo@2026")).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void everyRead_isLogged_andTheCitizenSeesWhoReadTheirData() throws Exception {
+    long before = count("SELECT count(*) FROM gov.access_log WHERE subject_id = " + citizenPerson);
+    person("worker", "care");
+    assertThat(count("SELECT count(*) FROM gov.access_log WHERE subject_id = " + citizenPerson)).isEqualTo(before + 1);
+    JsonObject mine = http.get("/api/v1/me/data-access", app.login("citizen", "Demo@2026")).json();
+    assertThat(mine.getLong("total")).isGreaterThanOrEqualTo(before + 1);
+    JsonObject latest = mine.getJsonArray("items").getJsonObject(0);
+    assertThat(latest.getString("role")).isEqualTo("GRID_WORKER");
+    assertThat(latest.getString("purpose")).isEqualTo("care");
+    assertThat(latest.containsKey("username")).isFalse();
+  }
+
+  @Test
+  void accessLog_isAppendOnly_hashChained_andAnchoredInTheLedger() throws Exception {
+    person("supervisor", "case");
+    assertThatThrownBy(() -> exec("UPDATE gov.access_log SET purpose = 'browse'")).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> exec("DELETE FROM gov.access_log")).hasMessageContaining("append-only");
+    byte[] head = new byte[32];
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT node, seq, at, account_id, username, role, subject_kind, subject_id, purpose, action, clear_fields, prev_hash, hash"
+            + " FROM gov.access_log WHERE node = '" + app.app().grid().accessLog().node() + "' ORDER BY seq")) {
+      while (rs.next()) {
+        assertThat(rs.getBytes("prev_hash")).isEqualTo(head);
+        head = Sm3.digest(head, canonical(rs));
+        assertThat(rs.getBytes("hash")).as("entry %d", rs.getLong("seq")).isEqualTo(head);
+      }
+    }
+    String recordId = app.app().grid().anchor().anchorNow().toCompletionStage().toCompletableFuture().get();
+    assertThat(recordId).isNotNull();
+    assertThat(bytes("SELECT head FROM gov.access_anchor WHERE record_id = '" + recordId + "'")).isEqualTo(head);
+  }
+
+  private static byte[] canonical(ResultSet rs) throws SQLException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("node", rs.getString("node"));
+    m.put("seq", rs.getLong("seq"));
+    m.put("at", rs.getTimestamp("at").toInstant().toString());
+    m.put("accountId", rs.getLong("account_id"));
+    m.put("username", rs.getString("username"));
+    m.put("role", rs.getString("role"));
+    m.put("subjectKind", rs.getString("subject_kind"));
+    m.put("subjectId", rs.getLong("subject_id"));
+    m.put("purpose", rs.getString("purpose"));
+    m.put("action", rs.getString("action"));
+    String clear = rs.getString("clear_fields");
+    m.put("clearFields", clear.isEmpty() ? List.of() : Arrays.asList(clear.split(",")));
+    return Jcs.bytes(m);
+  }
+
+  static void exec(String sql) throws SQLException {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  static String scalar(String sql) throws SQLException {
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  static byte[] bytes(String sql) throws SQLException {
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getBytes(1);
+    }
+  }
+
+  static long count(String sql) throws SQLException {
+    return Long.parseLong(scalar(sql));
+  }
+}
