@@ -34,7 +34,7 @@ public final class Change {
   public static final String FULL_NAME = "short name→full name";
   public static final String FORMER_NAME = "former name→current name";
   public static final String REGION_FROM_CONTEXT = "region taken from context";
-  public static final String AMBIGUOUS_REGION = "ambiguous region name left as text";
+  public static final String REPEATED_REGION = "repeated region name removed";
   public static final String NUMBER_SUFFIX = "号 normalised";
   public static final String BUILDING_SUFFIX = "building suffix→栋";
   public static final String CHINESE_NUMERAL = "Chinese numeral→digits";
