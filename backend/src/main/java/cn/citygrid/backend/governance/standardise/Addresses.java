@@ -58,6 +58,35 @@ public final class Addresses {
     return assemble(raw, deepest, r.ambiguous(), d, problem, log);
   }
 
+  /**
+   * A region named by its code ({@code 440304}) or by names alone ({@code 广东省深圳市福田区},
+   * {@code 福田}), e.g. a registered residence (户籍地). Names must make up the whole text and resolve
+   * unambiguously; codes and names outside the tree are invalid.
+   */
+  public static Standardised<Region> region(String raw, RegionTree tree) {
+    if (Text.isMissing(raw)) {
+      return Standardised.missing();
+    }
+    ChangeLog log = new ChangeLog();
+    String text = normalise(raw, log);
+    if (Text.allDigits(text)) {
+      return tree.region(text).map(r -> Standardised.of(r, log.between(raw, r.code())))
+          .orElseGet(() -> Standardised.invalid(new Problem("region.unknown_code", "区划代码 " + text + " 不在区划树中",
+              "region code " + text + " is not in the tree"), log.list()));
+    }
+    Resolution r = RegionResolver.resolve(text, tree, log);
+    if (r.problem() != null) {
+      return Standardised.invalid(r.problem(), log.list());
+    }
+    if (r.deepest() == null || r.ambiguous() != null || r.end() != text.length()) {
+      String rest = text.substring(Math.min(r.end(), text.length()));
+      return Standardised.invalid(new Problem("region.unknown", "无法识别的区划“" + (rest.isEmpty() ? text : rest) + "”",
+          "\"" + (rest.isEmpty() ? text : rest) + "\" is not a region of the tree, or is ambiguous"), log.list());
+    }
+    log.add(Change.LABEL_TO_CODE);
+    return Standardised.of(r.deepest().region, log.list());
+  }
+
   /** NFKC, quotes trimmed, 號→号, brackets dropped, spaces dropped (between two ASCII letters or digits: a ','). */
   private static String normalise(String raw, ChangeLog log) {
     String s = Text.clean(raw, log);
