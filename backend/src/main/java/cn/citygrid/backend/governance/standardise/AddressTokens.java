@@ -30,7 +30,9 @@ final class AddressTokens {
     int i = from;
     while (i < text.length()) {
       char c = text.charAt(i);
-      int end = c == ',' ? -1 : atomEnd(text, i);
+      // A letter right after a word's letter is part of that word ("KKONE"), not a building letter.
+      boolean inWord = Text.isAsciiLetter(c) && run.length() > 0 && Text.isAsciiLetter(run.charAt(run.length() - 1));
+      int end = c == ',' || inWord ? -1 : atomEnd(text, i);
       if (c == ',' || end > 0) {
         flush(run, out);
       }
@@ -50,7 +52,7 @@ final class AddressTokens {
 
   /** Where the atom starting at {@code i} ends (after its suffix), or -1 when none starts there. */
   private static int atomEnd(String text, int i) {
-    int valueEnd = NUMERALS.indexOf(text.charAt(i)) >= 0 ? numeralsEnd(text, i) : valueEnd(text, i);
+    int valueEnd = anyValueEnd(text, i);
     if (valueEnd < 0 || startsRoadSuffix(text, valueEnd)) {
       return -1;
     }
@@ -64,7 +66,7 @@ final class AddressTokens {
   }
 
   private static Token atom(String text, int start, int end, ChangeLog log) {
-    int valueEnd = NUMERALS.indexOf(text.charAt(start)) >= 0 ? numeralsEnd(text, start) : valueEnd(text, start);
+    int valueEnd = anyValueEnd(text, start);
     int s = suffixAt(text, valueEnd);
     String value = text.substring(start, valueEnd);
     if (NUMERALS.indexOf(value.charAt(0)) >= 0) {
@@ -79,6 +81,10 @@ final class AddressTokens {
     // "B楼" is building B; a floor is always numbered.
     boolean letterBuilding = type == Type.FLOOR && Text.isAsciiLetter(upper.charAt(upper.length() - 1));
     return new Token(letterBuilding ? Type.BUILDING : type, upper, s < 0 ? "" : SUFFIXES[s]);
+  }
+
+  private static int anyValueEnd(String text, int i) {
+    return NUMERALS.indexOf(text.charAt(i)) >= 0 ? numeralsEnd(text, i) : valueEnd(text, i);
   }
 
   /** End of [letter]digits[-digits][letter] or of a lone letter, or -1. */

@@ -171,6 +171,13 @@ class AddressesTest {
   }
 
   @Test
+  void lettersInsideWords_areNotBuildingLetters() {
+    ParsedAddress a = parse("深圳市南山区粤海街道科技园社区科苑路15号KKONE3栋");
+    assertThat(a.place()).isEqualTo("KKONE");
+    assertThat(a.building()).isEqualTo("3");
+  }
+
+  @Test
   void numbersWithoutHao_andSubNumbers_areRoadNumbers() {
     ParsedAddress a = parse("深圳市福田区园岭街道红荔社区红荔路12");
     assertThat(a.number()).isEqualTo("12");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Prints how fast addresses parse; informative only, no timing assertion (CI machines vary). */
+/** Prints how fast addresses parse (informative only: no timing assertion, CI machines vary) and checks thread safety. */
 class AddressesThroughputTest {
   private static final int ADDRESSES = 100_000;
 
@@ -25,6 +25,14 @@ class AddressesThroughputTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("Addresses.parse: %,d addresses in %.3f s = %,.0f/s on one thread%n", ADDRESSES, seconds, ADDRESSES / seconds);
     assertThat(usable).isEqualTo(ADDRESSES);
+  }
+
+  @Test
+  void parsingFromManyThreads_givesTheSameResultsAsFromOne() {
+    List<String> input = addresses(new Random(11)).subList(0, 20_000);
+    List<ParsedAddress> sequential = input.stream().map(a -> Addresses.parse(a, ShenzhenRegions.TREE)).toList();
+    List<ParsedAddress> parallel = input.parallelStream().map(a -> Addresses.parse(a, ShenzhenRegions.TREE)).toList();
+    assertThat(parallel).isEqualTo(sequential);
   }
 
   /** Demo-style addresses of random communities, a third written messily. */
