@@ -39,13 +39,13 @@ public final class MergeService {
         .map(rows -> rows.iterator().next().getJsonObject(0))
         .compose(snapshot -> all(tx, MergeSql.SUBTRACT, Tuple.of((Object) both))
             .compose(v -> tx.preparedQuery(MergeSql.CLEAR_ABSORBED).execute(Tuple.of(survivor, absorbed)))
-            .compose(v -> tx.preparedQuery(MergeSql.FILL_SURVIVOR).execute(Tuple.of(survivor, absorbed, snapshot.encode())))
+            .compose(v -> tx.preparedQuery(MergeSql.FILL_SURVIVOR).execute(Tuple.of(survivor, absorbed, snapshot)))
             .compose(v -> all(tx, MergeSql.MOVE, Tuple.of(survivor, absorbed)))
             .compose(v -> all(tx, MergeSql.MERGE_CONFIRMATIONS, Tuple.of(survivor, absorbed)))
             .compose(v -> all(tx, MergeSql.ADD, Tuple.of((Object) both)))
             .compose(v -> tx.query("UPDATE gov.metric SET value = value - 1 WHERE name = 'persons_total'").execute())
             .compose(v -> tx.preparedQuery(MergeSql.INSERT_EVENT)
-                .execute(Tuple.of(survivor, absorbed, snapshot.encode(), score, automatic, decidedBy)))
+                .execute(Tuple.of(survivor, absorbed, snapshot, score, automatic, decidedBy)))
             .map(rows -> rows.iterator().next().getLong(0)));
   }
 

@@ -50,17 +50,17 @@ public final class Standardisers implements FieldStandardiser {
   @Override
   public FieldValue standardise(String field, String raw) {
     return switch (field) {
-      case "id_number", "legal_rep_id_number" -> of(field, IdNumbers.standardise(raw, today));
-      case "name", "legal_rep_name" -> of(field, Names.standardise(raw));
+      case "id_number", "legal_rep_id_number" -> of(field, IdNumbers.standardise(raw, today), raw);
+      case "name", "legal_rep_name" -> of(field, Names.standardise(raw), raw);
       case "gender" -> code(field, Dictionaries.GENDER, raw);
       case "ethnicity" -> code(field, Dictionaries.ETHNICITY, raw);
       case "relation" -> code(field, Dictionaries.RELATION, raw);
       case "residence_kind" -> code(field, Dictionaries.RESIDENCE_KIND, raw);
       case "care_flag" -> careFlags(field, raw);
       case "care_flag_disabled" -> blank(raw) ? FieldValue.missing(field) : FieldValue.of(field, false, "disabled", "disabled");
-      case "birth_date", "registered_at" -> of(field, Dates.standardise(raw, today, dates));
-      case "phone" -> of(field, PhoneNumbers.standardise(raw));
-      case "credit_code", "employer_credit_code" -> of(field, CreditCodes.standardise(raw));
+      case "birth_date", "registered_at" -> of(field, Dates.standardise(raw, today, dates), raw);
+      case "phone" -> of(field, PhoneNumbers.standardise(raw), raw);
+      case "credit_code", "employer_credit_code" -> of(field, CreditCodes.standardise(raw), raw);
       case "address" -> address(field, raw);
       case "registered_region" -> counties.standardise(field, raw);
       case "registered_capital_wan", "area_m2" -> number(field, raw);
@@ -71,22 +71,23 @@ public final class Standardisers implements FieldStandardiser {
     };
   }
 
-  static FieldValue of(String field, Standardised<?> s) {
+  /** {@code raw} is kept with an invalid value: the issue shows what was wrong (masked if personal). */
+  static FieldValue of(String field, Standardised<?> s, String raw) {
     return switch (s.status()) {
       case MISSING -> FieldValue.missing(field);
-      case INVALID -> FieldValue.invalid(field, null, s.problem().zh(), s.problem().en());
+      case INVALID -> FieldValue.invalid(field, raw == null ? null : raw.strip(), s.problem().zh(), s.problem().en());
       case STANDARD, STANDARDISED -> new FieldValue(field, s.status() == cn.citygrid.backend.governance.standardise.Status.STANDARD
           ? FieldValue.Status.STANDARD : FieldValue.Status.STANDARDISED, s.value(), String.valueOf(s.value()), null, null);
     };
   }
 
   private static FieldValue code(String field, Dictionary dictionary, String raw) {
-    return of(field, dictionary.standardise(raw).map(Code::code));
+    return of(field, dictionary.standardise(raw).map(Code::code), raw);
   }
 
   private static FieldValue careFlags(String field, String raw) {
     Standardised<List<Code>> s = Dictionaries.careFlags(raw);
-    return of(field, s.map(codes -> codes.stream().map(Code::code).toList()));
+    return of(field, s.map(codes -> codes.stream().map(Code::code).toList()), raw);
   }
 
   private FieldValue address(String field, String raw) {

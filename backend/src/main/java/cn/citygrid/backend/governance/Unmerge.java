@@ -39,20 +39,21 @@ final class Unmerge {
     JsonObject a = snapshot.getJsonObject("survivor");
     return exec("UPDATE grid.person SET id_number_bidx = NULL, phone_bidx = NULL WHERE id = $1", survivor)
         .compose(v -> exec("""
-            UPDATE grid.person SET id_number_enc = $2, id_number_bidx = $3, id_number_mask = $4, birth_date = $5::date,
+            UPDATE grid.person SET id_number_enc = $2, id_number_bidx = $3, id_number_mask = $4, birth_date = $5,
               phone_enc = $6, phone_bidx = $7, phone_mask = $8, ethnicity = $9, registered_region = $10,
-              care_flags = ARRAY(SELECT jsonb_array_elements_text($11::jsonb)), fresh_until = $12::date, updated_at = now()
+              care_flags = $11::text[], fresh_until = $12, updated_at = now()
             WHERE id = $1""", survivor, bytes(a.getString("id_number_enc")), a.getString("id_number_bidx"),
-            a.getString("id_number_mask"), a.getString("birth_date"), bytes(a.getString("phone_enc")), a.getString("phone_bidx"),
+            a.getString("id_number_mask"), date(a.getString("birth_date")), bytes(a.getString("phone_enc")), a.getString("phone_bidx"),
             a.getString("phone_mask"), a.getString("ethnicity"), a.getString("registered_region"),
-            a.getJsonArray("care_flags", new JsonArray()).encode(), a.getString("fresh_until")));
+            a.getJsonArray("care_flags", new JsonArray()).stream().map(String::valueOf).toArray(String[]::new),
+            date(a.getString("fresh_until"))));
   }
 
   private Future<Void> restoreAbsorbed() {
     JsonObject b = snapshot.getJsonObject("absorbed");
     return exec("""
-        UPDATE grid.person SET merged_into = NULL, id_number_bidx = $2, phone_bidx = $3, fresh_until = $4::date, updated_at = now()
-        WHERE id = $1""", absorbed, b.getString("id_number_bidx"), b.getString("phone_bidx"), b.getString("fresh_until"));
+        UPDATE grid.person SET merged_into = NULL, id_number_bidx = $2, phone_bidx = $3, fresh_until = $4, updated_at = now()
+        WHERE id = $1""", absorbed, b.getString("id_number_bidx"), b.getString("phone_bidx"), date(b.getString("fresh_until")));
   }
 
   private Future<Void> moveBack() {
@@ -84,9 +85,9 @@ final class Unmerge {
   private Future<Void> enterpriseBack(JsonObject pe) {
     Future<Void> back = exec("""
         INSERT INTO grid.person_enterprise (person_id, enterprise_id, relation, share_pct, title, since, until, source)
-        VALUES ($1, $2, $3, $4, $5, $6::date, $7::date, $8) ON CONFLICT DO NOTHING""", absorbed, pe.getLong("enterprise_id"),
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING""", absorbed, pe.getLong("enterprise_id"),
         pe.getString("relation"), pe.getValue("share_pct") == null ? null : new java.math.BigDecimal(pe.getValue("share_pct").toString()),
-        pe.getString("title"), pe.getString("since"), pe.getString("until"), pe.getString("source"));
+        pe.getString("title"), date(pe.getString("since")), date(pe.getString("until")), pe.getString("source"));
     boolean survivorHad = MergeService.array(snapshot, "survivorEnterprises").stream()
         .anyMatch(k -> ((JsonArray) k).getLong(0).equals(pe.getLong("enterprise_id")) && ((JsonArray) k).getString(1).equals(pe.getString("relation")));
     return survivorHad ? back : back.compose(v -> exec(
@@ -101,8 +102,8 @@ final class Unmerge {
         .map(o -> ((JsonObject) o).getString("s")).toList();
     for (Object o : MergeService.array(snapshot, "confirmations")) {
       JsonObject c = (JsonObject) o;
-      steps.add(exec("INSERT INTO gov.confirmation (person_id, source, last_day) VALUES ($1, $2, $3::date)"
-          + " ON CONFLICT (person_id, source) DO UPDATE SET last_day = excluded.last_day", absorbed, c.getString("s"), c.getString("d")));
+      steps.add(exec("INSERT INTO gov.confirmation (person_id, source, last_day) VALUES ($1, $2, $3)"
+          + " ON CONFLICT (person_id, source) DO UPDATE SET last_day = excluded.last_day", absorbed, c.getString("s"), date(c.getString("d"))));
       if (!aSources.contains(c.getString("s"))) {
         steps.add(exec("DELETE FROM gov.confirmation WHERE person_id = $1 AND source = $2", survivor, c.getString("s")));
       }
@@ -116,6 +117,10 @@ final class Unmerge {
       t.addValue(p);
     }
     return tx.preparedQuery(sql).execute(t).mapEmpty();
+  }
+
+  private static java.time.LocalDate date(String iso) {
+    return iso == null ? null : java.time.LocalDate.parse(iso.substring(0, 10));
   }
 
   private static Long[] longs(JsonArray a) {

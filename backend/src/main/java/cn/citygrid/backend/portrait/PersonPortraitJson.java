@@ -63,7 +63,8 @@ final class PersonPortraitJson {
       return null;
     }
     JsonObject h = new JsonObject(json);
-    JsonArray members = h.getJsonArray("members", new JsonArray());
+    JsonArray members = h.getJsonArray("members") == null ? new JsonArray() : h.getJsonArray("members");
+    h.put("members", members);
     for (int i = 0; i < members.size(); i++) {
       JsonObject m = members.getJsonObject(i);
       if (!clearNames) {

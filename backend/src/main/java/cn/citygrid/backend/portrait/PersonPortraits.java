@@ -44,10 +44,11 @@ public final class PersonPortraits {
   }
 
   public Future<JsonObject> byId(Principal caller, long id, Purpose purpose, String requestId) {
-    return read(caller, PortraitSql.PERSON_BY_ID, String.valueOf(id), purpose, requestId);
+    return read(caller, PortraitSql.PERSON_BY_ID, id, purpose, requestId);
   }
 
-  private Future<JsonObject> read(Principal caller, String sql, String key, Purpose purpose, String requestId) {
+  /** {@code key}: the blind index (String) for PERSON, the record id (Long) for PERSON_BY_ID. */
+  private Future<JsonObject> read(Principal caller, String sql, Object key, Purpose purpose, String requestId) {
     Scope scope = Scope.of(caller);
     return pool.preparedQuery(sql).execute(Tuple.of(key, scope.prefixes(), scope.department()))
         .map(rows -> {
@@ -82,8 +83,8 @@ public final class PersonPortraits {
   /** Whether the person is in the caller's scope (the same rule as their portrait). */
   public Future<Boolean> inScope(Principal caller, long personId) {
     Scope scope = Scope.of(caller);
-    return pool.preparedQuery("SELECT 1 FROM grid.person p WHERE p.id = $1::bigint" + PortraitSql.PERSON_SCOPE)
-        .execute(Tuple.of(String.valueOf(personId), scope.prefixes(), scope.department()))
+    return pool.preparedQuery("SELECT 1 FROM grid.person p WHERE p.id = $1::bigint\n" + PortraitSql.PERSON_SCOPE)
+        .execute(Tuple.of(personId, scope.prefixes(), scope.department()))
         .map(rows -> rows.size() > 0);
   }
 

@@ -225,7 +225,7 @@ class GovernanceIT {
 
   @Test
   @Order(10)
-  void metrics_countTheBatches_perSourceAndOverall() {
+  void metrics_countTheBatches_perSourceAndOverall() throws Exception {
     JsonObject metrics = http.get("/api/v1/governance/metrics", admin).json();
     assertThat(metrics.getDouble("target")).isEqualTo(0.9);
     JsonObject gongan = metrics.getJsonArray("sources").stream().map(JsonObject.class::cast)
