@@ -73,7 +73,7 @@ final class BatchRun {
   }
 
   private java.util.Map<String, Long> finalTallies(EntityApply.Applied applied) throws SQLException {
-    tallies.add("rows_linked", count("SELECT count(*) FROM stage WHERE person_id IS NOT NULL"));
+    tallies.add("rows_linked", count("SELECT count(*) FROM stage WHERE " + entity.linkedColumn() + " IS NOT NULL"));
     tallies.add("persons_total", applied.created());
     return tallies.counts();
   }

@@ -13,6 +13,11 @@ interface EntityApply {
 
   String stageLine(ProcessedRow row);
 
+  /** The stage column that says a row was linked into a golden record (for the sharing rate). */
+  default String linkedColumn() {
+    return "person_id";
+  }
+
   /** Applies the staged batch inside the caller's transaction. */
   Applied apply(Connection c, Source source, long batch, Instant at, LocalDate today) throws SQLException;
 

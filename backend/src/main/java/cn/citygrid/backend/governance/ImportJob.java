@@ -42,8 +42,9 @@ public final class ImportJob {
     this.clock = clock;
     this.entities = source -> switch (source.entity()) {
       case "person" -> new PersonApply(keys);
-      default -> throw new FileFormatException("暂不支持导入" + source.entity() + "类数据源",
-          "Sources of kind " + source.entity() + " cannot be imported yet");
+      case "enterprise" -> new EnterpriseApply(keys);
+      case "house" -> new HouseApply(keys);
+      default -> throw new FileFormatException("未知的数据源类型 " + source.entity(), "Unknown kind of source " + source.entity());
     };
   }
 
