@@ -36,14 +36,13 @@ import java.util.stream.Stream;
  * and the access log with its ledger anchors and key rotation.
  */
 public record GridModule(List<ApiRoute> routes, AccessLog accessLog, AccessAnchor anchor, ImportJob imports) {
-  static final long ACCESS_FLUSH_MILLIS = 2;
   static final long ANCHOR_EVERY_MILLIS = 5_000;
   static final long ROTATION_EVERY_MILLIS = 3_600_000;
 
   static GridModule build(Vertx vertx, GridConfig config, Database db, Metrics metrics, PlatformKeys keys, WorkerExecutor crypto,
       RecordIntake intake, long systemAccount, Clock clock) {
     var pool = db.pool();
-    AccessLog accessLog = new AccessLog(vertx, pool, ACCESS_FLUSH_MILLIS);
+    AccessLog accessLog = new AccessLog(vertx, pool);
     AccessAnchor anchor = new AccessAnchor(accessLog, intake, keys, crypto, pool, clock, systemAccount);
     PersonPortraits persons = new PersonPortraits(pool, config.dataKeys(), accessLog, clock);
     GovernanceQueries queries = new GovernanceQueries(pool);

@@ -16,17 +16,16 @@ import java.util.UUID;
 
 /**
  * The person-data access log, written with group commit: reads wait for their entry to be
- * durable, but entries are inserted a batch at a time (at most every {@code flushMillis}). Each
+ * durable; an entry that finds the log idle is inserted at once, and entries arriving while an
+ * insert is in flight go together in the next one (so batches grow with the load). Each
  * node keeps its own SM3 hash chain (entry hash = SM3(previous hash ‖ JCS(entry))); the table
  * refuses UPDATE and DELETE, and {@link AccessAnchor} puts each chain's head into the ledger.
  */
 public final class AccessLog {
   static final int MAX_BATCH = 500;
 
-  private final Vertx vertx;
   private final Pool pool;
   private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
-  private final long flushMillis;
   private final Context context;
   private final List<Pending> queue = new ArrayList<>();
   private byte[] head = new byte[32];
@@ -34,14 +33,11 @@ public final class AccessLog {
   private long committedSeq;
   private byte[] committedHash = new byte[32];
   private boolean flushing;
-  private boolean timerSet;
 
   private record Pending(AccessEntry entry, Promise<Void> done) {}
 
-  public AccessLog(Vertx vertx, Pool pool, long flushMillis) {
-    this.vertx = vertx;
+  public AccessLog(Vertx vertx, Pool pool) {
     this.pool = pool;
-    this.flushMillis = flushMillis;
     this.context = vertx.getOrCreateContext();
   }
 
@@ -54,15 +50,7 @@ public final class AccessLog {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
       queue.add(new Pending(entry, done));
-      if (queue.size() >= MAX_BATCH) {
-        flush();
-      } else if (!timerSet) {
-        timerSet = true;
-        vertx.setTimer(flushMillis, id -> {
-          timerSet = false;
-          flush();
-        });
-      }
+      flush();
     });
     return done.future();
   }

@@ -51,7 +51,9 @@ public final class Database implements AutoCloseable {
     return new PgConnectOptions()
         .setHost(db.host()).setPort(db.port()).setDatabase(db.database())
         .setUser(db.user()).setPassword(db.password())
-        .setCachePreparedStatements(true)
+        // Portrait and graph statements run to several kB; the default limit (2,048 characters)
+        // would leave them uncached, parsed and planned again on every execution.
+        .setCachePreparedStatements(true).setPreparedStatementCacheSqlLimit(64 * 1024)
         .setPipeliningLimit(256);
   }
 

@@ -8,15 +8,11 @@ import java.util.List;
 final class EnterpriseSql {
   private EnterpriseSql() {}
 
-  static final String NEW_ENTERPRISES = """
-      WITH fresh AS (
-        SELECT credit_code, nextval(pg_get_serial_sequence('grid.enterprise', 'id')) AS id
-        FROM (SELECT DISTINCT credit_code FROM stage WHERE enterprise_id IS NULL AND credit_code IS NOT NULL
-              AND name IS NOT NULL AND rejected IS NULL) d),
+  static final String NEW_ENTERPRISES = "WITH fresh AS " + PersonSql.freshPerKey("grid.enterprise", "credit_code",
+      "enterprise_id IS NULL AND credit_code IS NOT NULL AND name IS NOT NULL AND rejected IS NULL") + ", " + """
       ins AS (
         INSERT INTO grid.enterprise (id, credit_code, name, kind)
-        SELECT f.id, f.credit_code, s.name, coalesce(s.kind, '未知') FROM fresh f
-        JOIN LATERAL (SELECT * FROM stage x WHERE x.credit_code = f.credit_code ORDER BY x.row_no DESC LIMIT 1) s ON true
+        SELECT id, credit_code, name, coalesce(kind, '未知') FROM fresh
         RETURNING id, credit_code)
       UPDATE stage s SET enterprise_id = ins.id FROM ins WHERE s.credit_code = ins.credit_code""";
 
@@ -44,14 +40,11 @@ final class EnterpriseSql {
         + " ORDER BY enterprise_id, row_no DESC) l WHERE e.id = l.enterprise_id";
   }
 
-  static final String NEW_REPRESENTATIVES = """
-      WITH fresh AS (
-        SELECT id_bidx, nextval(pg_get_serial_sequence('grid.person', 'id')) AS id
-        FROM (SELECT DISTINCT id_bidx FROM stage WHERE person_id IS NULL AND id_bidx IS NOT NULL AND legal_name IS NOT NULL) d),
+  static final String NEW_REPRESENTATIVES = "WITH fresh AS " + PersonSql.freshPerKey("grid.person", "id_bidx",
+      "person_id IS NULL AND id_bidx IS NOT NULL AND legal_name IS NOT NULL") + ", " + """
       ins AS (
         INSERT INTO grid.person (id, id_number_enc, id_number_bidx, id_number_mask, name, gender)
-        SELECT f.id, s.id_enc, s.id_bidx, s.id_mask, s.legal_name, '0' FROM fresh f
-        JOIN LATERAL (SELECT * FROM stage x WHERE x.id_bidx = f.id_bidx ORDER BY x.row_no DESC LIMIT 1) s ON true
+        SELECT id, id_enc, id_bidx, id_mask, legal_name, '0' FROM fresh
         RETURNING id, id_number_bidx)
       UPDATE stage s SET person_id = ins.id, new_person = true FROM ins WHERE s.id_bidx = ins.id_number_bidx""";
 

@@ -64,14 +64,11 @@ final class HouseApply implements EntityApply {
         FROM (SELECT DISTINCT ON (house_id) * FROM stage WHERE house_id IS NOT NULL AND rejected IS NULL
               ORDER BY house_id, row_no DESC) l WHERE h.id = l.house_id""");
     PersonApply.exec(c, "UPDATE stage s SET person_id = p.id FROM grid.person p WHERE s.id_bidx IS NOT NULL AND p.id_number_bidx = s.id_bidx");
-    int created = PersonApply.exec(c, """
-        WITH fresh AS (
-          SELECT id_bidx, nextval(pg_get_serial_sequence('grid.person', 'id')) AS id
-          FROM (SELECT DISTINCT id_bidx FROM stage WHERE person_id IS NULL AND id_bidx IS NOT NULL AND owner_name IS NOT NULL) d),
+    int created = PersonApply.exec(c, "WITH fresh AS " + PersonSql.freshPerKey("grid.person", "id_bidx",
+        "person_id IS NULL AND id_bidx IS NOT NULL AND owner_name IS NOT NULL") + ", " + """
         ins AS (
           INSERT INTO grid.person (id, id_number_enc, id_number_bidx, id_number_mask, name, gender)
-          SELECT f.id, s.id_enc, s.id_bidx, s.id_mask, s.owner_name, '0' FROM fresh f
-          JOIN LATERAL (SELECT * FROM stage x WHERE x.id_bidx = f.id_bidx ORDER BY x.row_no DESC LIMIT 1) s ON true
+          SELECT id, id_enc, id_bidx, id_mask, owner_name, '0' FROM fresh
           RETURNING id, id_number_bidx)
         UPDATE stage s SET person_id = ins.id, new_person = true FROM ins WHERE s.id_bidx = ins.id_number_bidx""");
     PersonApply.update(c, """

@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Person rows: staged as typed, encrypted columns, then resolved, survived and booked in SQL. */
 final class PersonApply implements EntityApply {
+  private static final Logger LOG = LoggerFactory.getLogger(PersonApply.class);
   static final byte[] ID_AAD = "grid.person.id_number".getBytes(StandardCharsets.UTF_8);
   static final byte[] PHONE_AAD = "grid.person.phone".getBytes(StandardCharsets.UTF_8);
   static final double AUTO_MERGE = 0.9;
@@ -118,17 +121,31 @@ final class PersonApply implements EntityApply {
   }
 
   static int exec(Connection c, String sql) throws SQLException {
+    long start = System.nanoTime();
     try (Statement s = c.createStatement()) {
       return s.executeUpdate(sql);
+    } finally {
+      timed(sql, start);
     }
   }
 
   static int update(Connection c, String sql, Object... params) throws SQLException {
+    long start = System.nanoTime();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
       }
       return s.executeUpdate();
+    } finally {
+      timed(sql, start);
+    }
+  }
+
+  /** Each import statement's time at DEBUG: where a slow import spends it. */
+  private static void timed(String sql, long start) {
+    if (LOG.isDebugEnabled()) {
+      String line = sql.strip().replaceAll("\\s+", " ");
+      LOG.debug("{} ms: {}", (System.nanoTime() - start) / 1_000_000, line.substring(0, Math.min(100, line.length())));
     }
   }
 }

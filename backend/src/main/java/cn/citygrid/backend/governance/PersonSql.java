@@ -27,37 +27,51 @@ final class PersonSql {
       UPDATE stage s SET person_id = p.id FROM grid.person p
       WHERE s.id_bidx IS NOT NULL AND p.id_number_bidx = s.id_bidx""";
 
+  /**
+   * The last staged row of each distinct {@code key} among rows matching {@code where}, with a new
+   * id from {@code table}'s sequence: one new record per key however often the batch repeats it.
+   * (One sort of the stage; a per-key lookup into the unindexed stage would be quadratic.)
+   */
+  static String freshPerKey(String table, String key, String where) {
+    return "(SELECT nextval(pg_get_serial_sequence('" + table + "', 'id')) AS id, l.* FROM (SELECT DISTINCT ON (" + key
+        + ") * FROM stage WHERE " + where + " ORDER BY " + key + ", row_no DESC) l)";
+  }
+
   /** One new golden record per new ID number (the same number twice in a batch is one person). */
-  static final String NEW_BY_ID = """
-      WITH fresh AS (
-        SELECT id_bidx, nextval(pg_get_serial_sequence('grid.person', 'id')) AS id
-        FROM (SELECT DISTINCT id_bidx FROM stage WHERE person_id IS NULL AND id_bidx IS NOT NULL AND name IS NOT NULL) d),
+  static final String NEW_BY_ID = "WITH fresh AS "
+      + freshPerKey("grid.person", "id_bidx", "person_id IS NULL AND id_bidx IS NOT NULL AND name IS NOT NULL") + ", " + """
       ins AS (
         INSERT INTO grid.person (id, id_number_enc, id_number_bidx, id_number_mask, name, gender, birth_date)
-        SELECT f.id, s.id_enc, s.id_bidx, s.id_mask, s.name, coalesce(s.gender, '0'), s.birth_date
-        FROM fresh f JOIN LATERAL (SELECT * FROM stage x WHERE x.id_bidx = f.id_bidx AND x.name IS NOT NULL
-                                   ORDER BY x.row_no DESC LIMIT 1) s ON true
+        SELECT id, id_enc, id_bidx, id_mask, name, coalesce(gender, '0'), birth_date FROM fresh
         RETURNING id, id_number_bidx)
       UPDATE stage s SET person_id = ins.id, new_person = true FROM ins WHERE s.id_bidx = ins.id_number_bidx""";
 
+  /** A candidate's score: name (0.4) plus birth date (0.3), phone (0.3) and living in the same house (0.2). */
+  private static final String SCORE = """
+      least(1.0, 0.4 + CASE WHEN p.birth_date = x.birth_date THEN 0.3 ELSE 0 END
+                     + CASE WHEN x.phone_bidx IS NOT NULL AND p.phone_bidx = x.phone_bidx THEN 0.3 ELSE 0 END
+                     + CASE WHEN x.house_id IS NOT NULL AND EXISTS (SELECT 1 FROM grid.residence r
+                              WHERE r.person_id = p.id AND r.house_id = x.house_id AND r.until IS NULL) THEN 0.2 ELSE 0 END)""";
+
+  private static final String UNMATCHED = "x.person_id IS NULL AND x.name IS NOT NULL AND x.rejected IS NULL";
+
   /**
-   * Rows not matched by ID number: the best existing candidate of the same name, scored on birth
-   * date (0.3), phone (0.3) and living in the same house (0.2) on top of the name (0.4). A row with
-   * an ID number may only be matched to a record that has none (two different numbers are two people).
+   * Rows not matched by ID number: the best existing candidate of the same name. A row with an ID
+   * number may only be matched to a record that has none (two different numbers are two people),
+   * which the partial index person_name_without_id finds without visiting every namesake.
    */
   static final String CANDIDATES = """
       UPDATE stage s SET candidate_id = m.id, score = m.score FROM (
-        SELECT DISTINCT ON (x.row_no) x.row_no, p.id,
-          least(1.0, 0.4 + CASE WHEN p.birth_date = x.birth_date THEN 0.3 ELSE 0 END
-                         + CASE WHEN x.phone_bidx IS NOT NULL AND p.phone_bidx = x.phone_bidx THEN 0.3 ELSE 0 END
-                         + CASE WHEN x.house_id IS NOT NULL AND EXISTS (SELECT 1 FROM grid.residence r
-                                  WHERE r.person_id = p.id AND r.house_id = x.house_id AND r.until IS NULL) THEN 0.2 ELSE 0 END
-          ) AS score
-        FROM stage x JOIN grid.person p ON p.name = x.name AND p.merged_into IS NULL
-          AND (x.id_bidx IS NULL OR p.id_number_bidx IS NULL)
-        WHERE x.person_id IS NULL AND x.name IS NOT NULL AND x.rejected IS NULL
-        ORDER BY x.row_no, score DESC, p.id) m
-      WHERE s.row_no = m.row_no""";
+        SELECT DISTINCT ON (c.row_no) c.row_no, c.id, c.score FROM (
+          SELECT x.row_no, p.id, %1$s AS score
+          FROM stage x JOIN grid.person p ON p.name = x.name AND p.merged_into IS NULL AND p.id_number_bidx IS NULL
+          WHERE %2$s AND x.id_bidx IS NOT NULL
+          UNION ALL
+          SELECT x.row_no, p.id, %1$s AS score
+          FROM stage x JOIN grid.person p ON p.name = x.name AND p.merged_into IS NULL
+          WHERE %2$s AND x.id_bidx IS NULL) c
+        ORDER BY c.row_no, c.score DESC, c.id) m
+      WHERE s.row_no = m.row_no""".formatted(SCORE, UNMATCHED);
 
   static final String AUTO_MERGE = "UPDATE stage SET person_id = candidate_id WHERE person_id IS NULL AND score >= ?";
 

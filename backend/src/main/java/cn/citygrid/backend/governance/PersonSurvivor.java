@@ -26,17 +26,20 @@ final class PersonSurvivor {
 
   static String update(Source source, long batch, Instant at, boolean visit, String freshUntil) {
     List<String> sets = new ArrayList<>();
+    List<String> verdicts = new ArrayList<>();
     String provenance = "p.provenance";
     for (Target t : TARGETS) {
       if (!source.columns().containsValue(t.field())) {
         continue;
       }
-      String wins = "gov.wins(p.provenance, '" + t.field() + "', l." + t.columns().get(0) + "::text, "
-          + source.trust(t.field()) + ", '" + at + "'::timestamptz, " + visit + ")";
+      // Judged once per field (in the FROM list), used for every column it sets and for the provenance.
+      String won = "l.wins_" + t.field();
+      verdicts.add("gov.wins(q.provenance, '" + t.field() + "', s." + t.columns().get(0) + "::text, "
+          + source.trust(t.field()) + ", '" + at + "'::timestamptz, " + visit + ") AS wins_" + t.field());
       for (String column : t.columns()) {
-        sets.add(column + " = CASE WHEN " + wins + " THEN l." + column + " ELSE p." + column + " END");
+        sets.add(column + " = CASE WHEN " + won + " THEN l." + column + " ELSE p." + column + " END");
       }
-      provenance = "gov.prov(" + provenance + ", '" + t.field() + "', " + wins + ", '" + source.name() + "', " + batch
+      provenance = "gov.prov(" + provenance + ", '" + t.field() + "', " + won + ", '" + source.name() + "', " + batch
           + ", l.row_no, " + source.trust(t.field()) + ", '" + at + "'::timestamptz, " + visit + ")";
     }
     if (source.columns().containsValue("id_number")) {
@@ -49,8 +52,10 @@ final class PersonSurvivor {
     sets.add("confirmed_at = '" + at + "'::timestamptz");
     sets.add("fresh_until = greatest(p.fresh_until, date '" + freshUntil + "')");
     sets.add("updated_at = now()");
+    verdicts.add(0, "s.*");
     return "UPDATE grid.person p SET " + String.join(", ", sets)
+        + " FROM (SELECT " + String.join(", ", verdicts)
         + " FROM (SELECT DISTINCT ON (person_id) * FROM stage WHERE person_id IS NOT NULL AND rejected IS NULL"
-        + " ORDER BY person_id, row_no DESC) l WHERE p.id = l.person_id";
+        + " ORDER BY person_id, row_no DESC) s JOIN grid.person q ON q.id = s.person_id) l WHERE p.id = l.person_id";
   }
 }

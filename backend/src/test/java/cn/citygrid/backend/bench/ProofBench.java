@@ -95,6 +95,11 @@ final class ProofBench {
   }
 
   static GridConfig config(DbConfig db) {
+    return config(db, Map.of());
+  }
+
+  /** A configuration for a bench database, secrets from the environment {@code ./grid bench} sets. */
+  static GridConfig config(DbConfig db, Map<ConfigKey, String> overrides) {
     Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
     values.put(ConfigKey.DB_URL, "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database());
     values.put(ConfigKey.DB_PASSWORD, db.password());
@@ -102,6 +107,7 @@ final class ProofBench {
     values.put(ConfigKey.DATA_KEYS, env("GRID_DATA_KEYS"));
     values.put(ConfigKey.DATA_INDEX_KEY, env("GRID_DATA_INDEX_KEY"));
     values.put(ConfigKey.WEB_ROOT, "does-not-exist");
+    values.putAll(overrides);
     return GridConfig.from(Settings.of(values));
   }
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Persons of the seeded demo city as a department would know them: clear ID numbers, names, homes. */
-final class DemoPeople {
+public final class DemoPeople {
   record Person(long id, String idNumber, String name, String gender, LocalDate birth, String phone, long houseId,
       String address, String gridCode) {}
 
@@ -57,7 +57,7 @@ final class DemoPeople {
   }
 
   /** The same characters in their full-width forms (what some department exports contain). */
-  static String fullWidth(String s) {
+  public static String fullWidth(String s) {
     StringBuilder b = new StringBuilder();
     s.chars().forEach(ch -> b.append(ch >= '0' && ch <= '9' || ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z'
         ? (char) (ch - 0x20 + 0xFF00) : (char) ch));

@@ -116,6 +116,7 @@ class PortraitIT {
     person("supervisor", "case");
     assertThatThrownBy(() -> exec("UPDATE gov.access_log SET purpose = 'browse'")).hasMessageContaining("append-only");
     assertThatThrownBy(() -> exec("DELETE FROM gov.access_log")).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> exec("TRUNCATE gov.access_log")).hasMessageContaining("append-only");
     byte[] head = new byte[32];
     try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
         "SELECT node, seq, at, account_id, username, role, subject_kind, subject_id, purpose, action, clear_fields, prev_hash, hash"

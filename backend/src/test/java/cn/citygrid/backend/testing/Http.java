@@ -39,6 +39,15 @@ public final class Http {
     }
   }
 
+  /** Signs in and returns the access token; a refused sign-in fails the caller. */
+  public String login(String username, String password) {
+    Response r = postJson("/api/v1/auth/login", null, new JsonObject().put("username", username).put("password", password));
+    if (r.status() != 200) {
+      throw new AssertionError("sign-in of " + username + " refused: " + r.body());
+    }
+    return r.json().getString("accessToken");
+  }
+
   public Response get(String path, String token) {
     return send("GET", path, token, null, Map.of());
   }

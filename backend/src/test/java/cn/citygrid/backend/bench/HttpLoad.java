@@ -1,0 +1,100 @@
+package cn.citygrid.backend.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
+
+/**
+ * A closed-loop HTTP load: {@code clients} connections, each sending its next request as soon as
+ * the previous answer is read, for a fixed time. Every answer is checked; one bad answer fails the run.
+ * Runs on its own Vert.x instance so the load costs as little CPU as we can make it cost.
+ */
+final class HttpLoad implements AutoCloseable {
+  record Result(long requests, double seconds, long[] nanos) {
+    double perSecond() {
+      return requests / seconds;
+    }
+  }
+
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpClient client;
+  private final String token;
+
+  HttpLoad(int port, int clients, String token) {
+    this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients));
+    this.token = token;
+  }
+
+  /** {@code uri(i)} the i-th request's path; {@code ok(i, body)} whether its 200 answer is right. */
+  Result run(int clients, double seconds, IntFunction<String> uri, BiPredicate<Integer, Buffer> ok) throws Exception {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    long start = System.nanoTime();
+    List<CompletableFuture<Samples>> loops = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Samples samples = new Samples(c * 1_000_003);
+      loops.add(loop(samples, end, uri, ok).toCompletionStage().toCompletableFuture());
+    }
+    long count = 0;
+    List<long[]> all = new ArrayList<>();
+    for (CompletableFuture<Samples> f : loops) {
+      Samples s = f.get();
+      count += s.size;
+      all.add(Arrays.copyOf(s.nanos, s.size));
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    return new Result(count, elapsed, all.stream().flatMapToLong(Arrays::stream).toArray());
+  }
+
+  /** One client: request after request until the time is up. */
+  private Future<Samples> loop(Samples s, long end, IntFunction<String> uri, BiPredicate<Integer, Buffer> ok) {
+    if (System.nanoTime() >= end) {
+      return Future.succeededFuture(s);
+    }
+    int i = s.next++;
+    long t0 = System.nanoTime();
+    return client.request(HttpMethod.GET, uri.apply(i))
+        .compose(req -> req.putHeader("Authorization", "Bearer " + token).send())
+        .compose(resp -> resp.body().map(body -> {
+          if (resp.statusCode() != 200 || !ok.test(i, body)) {
+            throw new IllegalStateException("bad answer " + resp.statusCode() + " to " + uri.apply(i) + ": " + body);
+          }
+          s.add(System.nanoTime() - t0);
+          return s;
+        }))
+        .compose(done -> loop(s, end, uri, ok));
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get();
+  }
+
+  /** Latencies of one client; touched by one request chain at a time. */
+  private static final class Samples {
+    long[] nanos = new long[4096];
+    int size;
+    int next;
+
+    Samples(int firstRequest) {
+      this.next = firstRequest;
+    }
+
+    void add(long n) {
+      if (size == nanos.length) {
+        nanos = Arrays.copyOf(nanos, size * 2);
+      }
+      nanos[size++] = n;
+    }
+  }
+}

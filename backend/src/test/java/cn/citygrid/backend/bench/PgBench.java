@@ -1,0 +1,78 @@
+package cn.citygrid.backend.bench;
+
+import cn.citygrid.backend.config.DbConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** PostgreSQL's own pgbench running a custom script: the database-only baseline for a query. */
+final class PgBench {
+  record Result(double tps, long[] nanos) {}
+
+  private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+  private final DbConfig db;
+  private final String executable;
+
+  PgBench(DbConfig db) {
+    this.db = db;
+    String bin = System.getenv().getOrDefault("GRID_PG_BIN", "/usr/lib/postgresql/15/bin");
+    this.executable = bin + "/pgbench";
+    if (!Files.isExecutable(Path.of(executable))) {
+      throw new IllegalStateException("no pgbench at " + executable + ": run through ./grid bench");
+    }
+  }
+
+  /** Runs {@code script} with {@code clients} connections (prepared statements) for {@code seconds}. */
+  Result run(String script, int clients, int threads, int seconds) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("citygrid-pgbench");
+    try {
+      Path file = dir.resolve("script.sql");
+      Files.writeString(file, script, StandardCharsets.UTF_8);
+      ProcessBuilder pb = new ProcessBuilder(executable, "-n", "-M", "prepared", "-c", String.valueOf(clients),
+          "-j", String.valueOf(threads), "-T", String.valueOf(seconds), "-l", "--log-prefix=" + dir.resolve("tx"),
+          "-f", file.toString(), "-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(), db.database())
+          .directory(dir.toFile()).redirectErrorStream(true);
+      pb.environment().put("PGPASSWORD", db.password());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("pgbench failed:\n" + out);
+      }
+      Matcher m = TPS.matcher(out);
+      if (!m.find()) {
+        throw new IllegalStateException("no tps in pgbench output:\n" + out);
+      }
+      if (out.contains("failed: ") && !out.contains("failed: 0 ")) {
+        throw new IllegalStateException("pgbench transactions failed:\n" + out);
+      }
+      return new Result(Double.parseDouble(m.group(1)), latencies(dir));
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
+
+  /** Per-transaction logs: "client transaction latency_us script epoch epoch_us" per line. */
+  private static long[] latencies(Path dir) throws IOException {
+    List<Long> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tx")).toList()) {
+        for (String line : Files.readAllLines(f)) {
+          out.add(Long.parseLong(line.split(" ")[2]) * 1000);
+        }
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+}

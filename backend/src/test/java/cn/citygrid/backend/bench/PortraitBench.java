@@ -1,0 +1,115 @@
+package cn.citygrid.backend.bench;
+
+import cn.citygrid.backend.config.DbConfig;
+import cn.citygrid.backend.config.GridConfig;
+import cn.citygrid.backend.portrait.PortraitSql;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Portrait by ID number at 32 concurrent clients: over HTTP as the demo supervisor with purpose
+ * "case" (so ID number and phone are decrypted, names masked, every read written to the access
+ * log), against pgbench running the very statement the server runs ({@link PortraitSql#PERSON})
+ * with the same scope, over the same sample of persons.
+ */
+final class PortraitBench {
+  record Result(double httpPerSecond, double httpP99Ms, double pgPerSecond, double pgP99Ms, double httpP50Ms,
+      double pgP50Ms) {}
+
+  static final int SAMPLE = 5000;
+
+  private final GridConfig config;
+  private final List<String> idNumbers = new ArrayList<>();
+  private String[] scope;
+
+  PortraitBench(GridConfig config) {
+    this.config = config;
+  }
+
+  /** Persons living in the supervisor's street, their clear ID numbers, and their blind indexes in bench.portrait_ids. */
+  void prepare() throws Exception {
+    DbConfig db = config.db();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("""
+          SELECT array_agg(sc.node_code || '%') FROM auth.account_scope sc JOIN auth.account a ON a.id = sc.account_id
+          WHERE a.username = 'supervisor'""")) {
+        rs.next();
+        scope = (String[]) rs.getArray(1).getArray();
+      }
+      s.execute("CREATE SCHEMA IF NOT EXISTS bench");
+      s.execute("DROP TABLE IF EXISTS bench.portrait_ids");
+      s.execute("CREATE TABLE bench.portrait_ids (n int PRIMARY KEY, bidx text NOT NULL)");
+      s.execute("SELECT setseed(0.42)");
+      try (PreparedStatement q = c.prepareStatement("""
+              SELECT p.id_number_enc, p.id_number_bidx FROM grid.person p
+              WHERE p.merged_into IS NULL AND p.id_number_enc IS NOT NULL AND EXISTS (SELECT 1 FROM grid.residence r
+                JOIN grid.house h ON h.id = r.house_id WHERE r.person_id = p.id AND r.until IS NULL AND h.grid_code LIKE ANY (?))
+              ORDER BY random() LIMIT ?""");
+           PreparedStatement insert = c.prepareStatement("INSERT INTO bench.portrait_ids (n, bidx) VALUES (?, ?)")) {
+        q.setArray(1, c.createArrayOf("text", scope));
+        q.setInt(2, SAMPLE);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            idNumbers.add(new String(config.dataKeys().keyRing().open(rs.getBytes(1),
+                "grid.person.id_number".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+            insert.setInt(1, idNumbers.size());
+            insert.setString(2, rs.getString(2));
+            insert.addBatch();
+          }
+        }
+        insert.executeBatch();
+      }
+      s.execute("ANALYZE bench.portrait_ids");
+    }
+    if (idNumbers.size() < SAMPLE) {
+      throw new IllegalStateException("only " + idNumbers.size() + " persons in the supervisor's scope");
+    }
+    System.out.printf("portrait sample: %,d persons in %s%n", idNumbers.size(), String.join(",", scope));
+  }
+
+  /**
+   * The server's statement for pgbench: the blind index comes from the sample table (an index
+   * lookup inside the same statement), the supervisor's scope and no department as literals.
+   */
+  String pgbenchScript() {
+    String array = "'{" + String.join(",", scope) + "}'::text[]";
+    return "\\set n random(1, " + idNumbers.size() + ")\n"
+        + PortraitSql.PERSON.replace("$1", "(SELECT bidx FROM bench.portrait_ids WHERE n = :n)")
+            .replace("$2", array).replace("$3", "NULL::text").strip() + ";\n";
+  }
+
+  Result run(int port, String supervisorToken, int clients, int seconds) throws Exception {
+    PgBench pg = new PgBench(config.db());
+    String script = pgbenchScript();
+    int n = idNumbers.size();
+    try (HttpLoad load = new HttpLoad(port, clients, supervisorToken)) {
+      System.out.println("warming up (pgbench 5 s, HTTP 5 s)…");
+      pg.run(script, clients, 2, 5);
+      portraits(load, clients, 5, n);
+      Stats single = new Stats(portraits(load, 1, 3, n).nanos());
+      System.out.printf("HTTP, one client: p50 %s ms, p99 %s ms%n", Stats.fmt(single.ms(0.5)), Stats.fmt(single.ms(0.99)));
+      PgBench.Result db = pg.run(script, clients, 2, seconds);
+      Stats dbStats = new Stats(db.nanos());
+      System.out.printf("pgbench: %,.0f tx/s, p50 %s ms, p99 %s ms%n", db.tps(), Stats.fmt(dbStats.ms(0.5)),
+          Stats.fmt(dbStats.ms(0.99)));
+      HttpLoad.Result http = portraits(load, clients, seconds, n);
+      Stats httpStats = new Stats(http.nanos());
+      System.out.printf("HTTP:    %,.0f portraits/s, p50 %s ms, p99 %s ms%n", http.perSecond(),
+          Stats.fmt(httpStats.ms(0.5)), Stats.fmt(httpStats.ms(0.99)));
+      return new Result(http.perSecond(), httpStats.ms(0.99), db.tps(), dbStats.ms(0.99), httpStats.ms(0.5),
+          dbStats.ms(0.5));
+    }
+  }
+
+  /** Each answer must carry the asked-for ID number in clear (purpose "case" allows a supervisor that). */
+  private HttpLoad.Result portraits(HttpLoad load, int clients, int seconds, int n) throws Exception {
+    return load.run(clients, seconds, i -> "/api/v1/persons/" + idNumbers.get(Math.floorMod(i, n)) + "?purpose=case",
+        (i, body) -> body.toString().contains("\"idNumber\":\"" + idNumbers.get(Math.floorMod(i, n)) + "\""));
+  }
+}
