@@ -35,6 +35,11 @@ public final class Json {
         return object(write(payload));
     }
 
+    /** A test payload from {@code /payloads/<form-id>.json}. */
+    public static Map<String, Object> payload(String formId) {
+        return object(new String(resource("/payloads/" + formId + ".json"), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static byte[] resource(String path) {
         try (InputStream in = Json.class.getResourceAsStream(path)) {
             if (in == null) {

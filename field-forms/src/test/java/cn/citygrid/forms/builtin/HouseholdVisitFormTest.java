@@ -23,17 +23,7 @@ class HouseholdVisitFormTest {
 
     static final FormDefinition FORM = BuiltInForms.form(BuiltInForms.HOUSEHOLD_VISIT);
     static final List<String> ATTACHMENTS = List.of("door.jpg");
-    static final Map<String, Object> VISIT = Json.object("""
-            {"clientId": "0193a5f2-7c1e-7b3a-9d4e-2f6a8b0c1d2e",
-             "visit": {"house_id": "10234", "visit_result": "at_home"},
-             "members": [
-               {"person_id": "5531", "name": "王建国", "residence_kind": "owner", "moved_out": "no", "present": "yes",
-                "care_flags": ["elderly_alone", "veteran"], "phone": "13800138000"},
-               {"name": "李娜", "id_number": "11010519491231002X", "residence_kind": "tenant", "moved_out": "no", "present": "no"},
-               {"person_id": "5532", "name": "王小明", "residence_kind": "resident", "moved_out": "yes"}],
-             "wrap_up": {"photo": "door.jpg", "location": "22.5431 114.0579 12.5 4.8", "notes": "老人独居，子女在外地"},
-             "resident_count": 2, "present_count": 1}
-            """);
+    static final Map<String, Object> VISIT = Json.payload(BuiltInForms.HOUSEHOLD_VISIT);
 
     private static ValidationResult validate(Map<String, Object> payload) {
         return new RecordValidator().validate(FORM, payload, ATTACHMENTS);
