@@ -59,7 +59,7 @@ final class MappingReader {
         if (fieldsNode == null || !fieldsNode.isObject()) {
             throw new MappingException(where + ": fields must be an object");
         }
-        fieldsNode.fields().forEachRemaining(e -> fields.put(e.getKey(), value(e.getValue(), where + ".fields." + e.getKey())));
+        fieldsNode.properties().forEach(e -> fields.put(e.getKey(), value(e.getValue(), where + ".fields." + e.getKey())));
         checkFields(fact, fields.keySet(), where);
         return new Mapping.Rule(index, fact, loops, when, fields);
     }
@@ -123,7 +123,7 @@ final class MappingReader {
         if (node == null || !node.isObject() || node.size() != 1) {
             throw new MappingException(where + ": expected a path or an object with exactly one key");
         }
-        return node.fields().next();
+        return node.properties().iterator().next();
     }
 
     private static JsonNode pair(JsonNode node, String where) {
