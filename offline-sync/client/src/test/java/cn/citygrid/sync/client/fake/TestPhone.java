@@ -25,7 +25,7 @@ public final class TestPhone implements AutoCloseable {
     public final FakeSyncServer server;
     public final LocalStore store;
     public final DeviceKey key;
-    public final MutableClock clock = new MutableClock(Instant.now());
+    public final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     public final SyncEngine engine;
 
     private TestPhone(Path dir, FakeSyncServer server, UnaryOperator<SyncConfig> tune, TokenSource tokens) {
