@@ -83,7 +83,8 @@ class ChangePullTest {
             phone.store.inTransaction(c -> ChangePull.apply(c, new ChangePage(List.of(new Change(9, "house", "h0", Change.Op.upsert,
                     Map.of("id", "h0", "gridCode", "A"), null)), "s:x", true, true, null)));
             assertThat(phone.engine.replica().count("house")).as("old generation still there").isEqualTo(4);
-            assertThat(phone.store.read(c -> SyncState.get(c, SyncState.RESETTING))).isPresent();
+            java.util.Optional<String> resetting = phone.store.read(c -> SyncState.get(c, SyncState.RESETTING));
+            assertThat(resetting).isPresent();
             phone.store.inTransaction(c -> ChangePull.apply(c, new ChangePage(List.of(), "l:x", false, false, null)));
             assertThat(phone.engine.replica().all("house")).extracting(m -> m.get("id")).containsExactly("h0");
         }
@@ -100,7 +101,8 @@ class ChangePullTest {
             phone.store.inTransaction(c -> ChangePull.apply(c, page));
             assertThat(phone.engine.replica().all("resident")).extracting(m -> m.get("id")).containsExactly("r1");
             assertThat(phone.engine.replica().where("resident", "phone", "138****5678")).hasSize(1);
-            assertThat(phone.store.read(c -> SyncState.get(c, SyncState.CURSOR))).contains("l:0:3");
+            java.util.Optional<String> cursor = phone.store.read(c -> SyncState.get(c, SyncState.CURSOR));
+            assertThat(cursor).contains("l:0:3");
         }
     }
 }
