@@ -41,6 +41,8 @@ public final class FakeSyncServer implements AutoCloseable {
     public volatile boolean offline;
     public volatile boolean inlineReceipts = true;
     public volatile String deviceStatus = "approved";
+    /** Runs after a records request was stored and before it is answered (a test may kill the phone there). */
+    public volatile Runnable afterStore = () -> { };
     /** Records requests still to be stored but answered by a dropped connection. */
     public final AtomicInteger dropAnswers = new AtomicInteger();
     private final Map<String, AtomicInteger> retries = new ConcurrentHashMap<>();
@@ -101,6 +103,7 @@ public final class FakeSyncServer implements AutoCloseable {
         String method = x.getRequestMethod();
         if (method.equals("POST") && (path.equals("/api/v1/sync/records") || path.equals("/api/v1/sync/proposals"))) {
             Map<String, Object> answer = withClock(records(x, path.endsWith("proposals")), received);
+            afterStore.run();
             if (dropAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 x.close();
                 return;
