@@ -50,7 +50,13 @@ public final class SyncHttp {
         if (first != null) {
             return first;
         }
-        Exchange second = attempt(method, path, jsonBody, tokens.refresh());
+        String refreshed;
+        try {
+            refreshed = tokens.refresh();
+        } catch (RuntimeException e) {
+            throw new ApiException(401, Problem.local("unauthenticated", "token refresh failed: " + e.getMessage()), null);
+        }
+        Exchange second = attempt(method, path, jsonBody, refreshed);
         if (second == null) {
             throw new ApiException(401, Problem.local("unauthenticated", "the token was refused after a refresh"), null);
         }
