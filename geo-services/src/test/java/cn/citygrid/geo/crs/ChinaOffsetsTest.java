@@ -62,7 +62,7 @@ class ChinaOffsetsTest {
       worst = Math.max(worst, w.metresTo(ChinaOffsets.gcj02ToWgs84(g.lon(), g.lat())));
       largestOffset = Math.max(largestOffset, w.metresTo(g));
     }
-    System.out.printf("GCJ-02 round trip: max error %.6f m over %d points (offset up to %.0f m)%n",
+    System.out.printf("GCJ-02 round trip: max error %.2e m over %d points (offset up to %.0f m)%n",
         worst, chinaGrid().size(), largestOffset);
     assertThat(worst).isLessThan(0.01);
     assertThat(largestOffset).as("the offset is real, so the round trip is not trivially exact").isGreaterThan(100);
