@@ -79,4 +79,15 @@ class TileTypesTest {
     assertThat(TileSql.forTile(layers, 16).orElseThrow()).contains("'regions'", "'grids'", "'buildings'", "'houses'");
     assertThat(TileSql.forTile(LayerRegistry.withDefaults().resolve("buildings"), 14)).isEmpty();
   }
+
+  @Test
+  void tileConfig_fromJsonKeepsDefaultsForMissingKeysAndValidates() {
+    TileConfig c = TileConfig.from(new io.vertx.core.json.JsonObject().put("maxAgeSeconds", 30).put("publicUrl", "https://g.example/api/v1/"));
+    assertThat(c.basePath()).isEqualTo("/tiles");
+    assertThat(c.publicUrl()).isEqualTo("https://g.example/api/v1");
+    assertThat(c.cacheControl()).isEqualTo("private, max-age=30");
+    assertThat(TileConfig.defaults().cacheControl()).isEqualTo("private, no-cache");
+    assertThatThrownBy(() -> TileConfig.from(new io.vertx.core.json.JsonObject().put("basePath", "tiles/")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
