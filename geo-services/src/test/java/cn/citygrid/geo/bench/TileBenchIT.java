@@ -42,8 +42,11 @@ class TileBenchIT {
 
   @AfterAll
   static void drop() {
-    vertx.close();
-    db.close();
+    try {
+      vertx.close();
+    } finally {
+      db.close();
+    }
   }
 
   @Test

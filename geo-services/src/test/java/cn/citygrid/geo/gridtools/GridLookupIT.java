@@ -41,9 +41,12 @@ class GridLookupIT {
 
   @AfterAll
   static void stop() {
-    await(pool.close());
-    vertx.close();
-    db.close();
+    try {
+      await(pool.close());
+      vertx.close();
+    } finally {
+      db.close();
+    }
   }
 
   @Test

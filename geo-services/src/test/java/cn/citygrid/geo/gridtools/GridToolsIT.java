@@ -41,8 +41,11 @@ class GridToolsIT {
 
   @AfterAll
   static void drop() {
-    vertx.close();
-    seeded.close();
+    try {
+      vertx.close();
+    } finally {
+      seeded.close();
+    }
   }
 
   @BeforeEach
@@ -54,8 +57,11 @@ class GridToolsIT {
 
   @AfterEach
   void dropCopy() {
-    await(pool.close());
-    db.close();
+    try {
+      await(pool.close());
+    } finally {
+      db.close();
+    }
   }
 
   static byte[] resource(String name) throws Exception {

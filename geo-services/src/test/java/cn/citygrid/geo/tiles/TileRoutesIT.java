@@ -59,9 +59,12 @@ class TileRoutesIT {
   static void stop() {
     await(server.close());
     await(listener.stop());
-    await(pool.close());
-    vertx.close();
-    db.close();
+    try {
+      await(pool.close());
+      vertx.close();
+    } finally {
+      db.close();
+    }
   }
 
   @BeforeEach

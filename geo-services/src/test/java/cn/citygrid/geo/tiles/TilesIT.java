@@ -43,9 +43,12 @@ class TilesIT {
 
   @AfterAll
   static void stop() {
-    await(pool.close());
-    vertx.close();
-    db.close();
+    try {
+      await(pool.close());
+      vertx.close();
+    } finally {
+      db.close();
+    }
   }
 
   @BeforeEach
