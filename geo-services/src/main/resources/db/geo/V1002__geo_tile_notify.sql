@@ -1,0 +1,42 @@
+-- Tile cache invalidation across nodes: every statement that changes a table drawn in vector
+-- tiles sends one NOTIFY on channel citygrid_tiles with the bounding box (CGCS2000 lon/lat) of
+-- everything it touched, old and new positions. NOTIFY is transactional: it is delivered on
+-- commit and never for a rolled-back change. Each node's TileChangeListener drops the cached
+-- tiles that intersect the box. Written by geo-services; the lead moves it into the backend's
+-- migrations (renumbered).
+
+CREATE FUNCTION grid.notify_tiles_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  rows_sql text := grid.changed_rows_sql(TG_OP);
+  ext box2d;
+BEGIN
+  IF TG_TABLE_NAME = 'house' THEN
+    -- low zooms draw one point per grid with its house count: the grid's tiles change too
+    EXECUTE format('SELECT ST_Extent(g) FROM (SELECT c.geom AS g FROM (%s) c UNION ALL '
+        || 'SELECT u.geom FROM grid.unit_grid u WHERE u.code IN (SELECT c.grid_code FROM (%s) c)) s', rows_sql, rows_sql)
+      INTO ext;
+  ELSE
+    EXECUTE format('SELECT ST_Extent(c.geom) FROM (%s) c', rows_sql) INTO ext;
+  END IF;
+  IF ext IS NOT NULL THEN
+    PERFORM pg_notify('citygrid_tiles', json_build_object('table', TG_TABLE_NAME,
+        'bbox', json_build_array(ST_XMin(ext), ST_YMin(ext), ST_XMax(ext), ST_YMax(ext)))::text);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['region', 'unit_grid', 'building', 'house', 'enterprise', 'place'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON grid.%I REFERENCING NEW TABLE AS changed_new '
+        || 'FOR EACH STATEMENT EXECUTE FUNCTION grid.notify_tiles_changed()', t || '_tiles_ins', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON grid.%I REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new '
+        || 'FOR EACH STATEMENT EXECUTE FUNCTION grid.notify_tiles_changed()', t || '_tiles_upd', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON grid.%I REFERENCING OLD TABLE AS changed_old '
+        || 'FOR EACH STATEMENT EXECUTE FUNCTION grid.notify_tiles_changed()', t || '_tiles_del', t);
+  END LOOP;
+END
+$$;
