@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link AttachmentStore} on an {@link EmbeddedS3} in a temporary folder, a strict Vert.x (100 ms per
- * event-loop task; {@link #close()} fails on any blocked-thread warning) and a plain HTTP client playing the
- * phone. Each test takes a fresh account so tests never see each other's objects.
+ * event-loop task; {@link #close()} fails on any blocked-thread warning caught in our code, see
+ * {@link BlockedThreadRecorder}) and a plain HTTP client playing the phone. Each test takes a fresh account so
+ * tests never see each other's objects.
  */
 final class TestStore implements AutoCloseable {
     static final String ACCESS = "test-access";
