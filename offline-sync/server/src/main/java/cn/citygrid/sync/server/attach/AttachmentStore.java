@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Content-addressed attachments on S3 (docs/sync-protocol.md §4, ADR 0031 and 0036). Phones upload to
  * {@code incoming/<account>/<sm3>/upload} through presigned URLs; {@link #complete} streams what arrived, and only
  * bytes whose SM3 is the announced one are copied to {@code att/<account>/<sm3>}, which only this class writes.
- * Thumbnails of pictures go to {@code thumb/<account>/<sm3>/<px>.jpg}. No database: the one multipart upload of
- * (account, sm3) is found again by listing S3's unfinished uploads of its incoming key.
+ * Thumbnails of pictures go to {@code thumb/<account>/<sm3>/<px>.jpg}, queued after completion and made on request
+ * if missing. No database: the one multipart upload of (account, sm3) is found again by listing S3's unfinished
+ * uploads of its incoming key.
  *
  * <p>Every S3 call, hash and image step runs on {@code blocking}, never on an event loop. Methods return failed
  * futures with {@link AttachmentException} for outcomes the phone acts on and {@link IllegalArgumentException}
@@ -33,13 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AttachmentStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentStore.class);
-    /** Pictures larger than this get no thumbnails: decoding reads the whole file into memory. */
-    private static final long MAX_THUMBNAIL_SOURCE = 64L << 20;
 
     private final WorkerExecutor blocking;
     private final S3Objects s3;
     private final Presigner presigner;
     private final MultipartUploads multipart;
+    private final PictureThumbnails thumbnails;
+    private volatile boolean closed;
 
     /** {@code blocking} is a worker pool of {@code vertx} (sized to the cores); {@code clock} dates URLs. */
     public AttachmentStore(Vertx vertx, WorkerExecutor blocking, ObjectStoreConfig config, Clock clock) {
@@ -48,6 +49,7 @@ public final class AttachmentStore implements AutoCloseable {
         this.s3 = new S3Objects(config);
         this.presigner = new Presigner(config, Objects.requireNonNull(clock, "clock"));
         this.multipart = new MultipartUploads(s3, presigner);
+        this.thumbnails = new PictureThumbnails(s3);
     }
 
     /** Creates the bucket if it is missing; safe when several instances start at once. */
@@ -105,7 +107,12 @@ public final class AttachmentStore implements AutoCloseable {
         return blocking(() -> multipart.finish(incoming, uploadId, parts))   // parts → one incoming object
                 .compose(v -> blocking(() -> measure(incoming, sm3)))          // read it once: SM3 and size
                 .compose(type -> blocking(() -> promote(incoming, verified)).map(type))
-                .compose(type -> type.startsWith("image/") ? thumbnails(account, sm3) : Future.succeededFuture());
+                .onSuccess(type -> {
+                    if (PictureThumbnails.isPicture(type)) {
+                        queueThumbnails(account, sm3);
+                    }
+                })
+                .mapEmpty();
     }
 
     /** Streams the incoming object; returns its content type if its SM3 is {@code sm3}, else deletes it. */
@@ -142,25 +149,16 @@ public final class AttachmentStore implements AutoCloseable {
                 .compose(present -> present ? Future.<Void>succeededFuture() : Future.failedFuture(e));
     }
 
-    /** Best effort: a picture the JDK cannot decode, or a failed write, leaves no thumbnail but a present file. */
-    private Future<Void> thumbnails(long account, String sm3) {
-        return blocking(() -> writeThumbnails(account, sm3)).recover(e -> {
-            LOG.warn("no thumbnails for att/{}/{}: {}", account, sm3, e.toString());
-            return Future.succeededFuture();
+    /**
+     * Thumbnails are queued, not awaited: the phone does not need them, and they cost several times the
+     * verification. A job lost to a crash is made again on the first {@link #thumbnail} request.
+     */
+    private void queueThumbnails(long account, String sm3) {
+        blocking(() -> thumbnails.make(account, sm3)).onFailure(e -> {
+            if (!closed) {
+                LOG.warn("no thumbnails for att/{}/{} yet: {}", account, sm3, e.toString());
+            }
         });
-    }
-
-    private Void writeThumbnails(long account, String sm3) throws Exception {
-        String verified = ObjectKeys.verified(account, sm3);
-        if (s3.stat(verified).filter(s -> s.size() <= MAX_THUMBNAIL_SOURCE).isEmpty()) {
-            return null;
-        }
-        Map<Integer, byte[]> jpegs;
-        try (S3Objects.Body body = s3.open(verified).orElseThrow()) {
-            jpegs = Thumbnails.of(body.in());
-        }
-        jpegs.forEach((px, jpeg) -> s3.put(ObjectKeys.thumbnail(account, sm3, px), jpeg, "image/jpeg"));
-        return null;
     }
 
     /** Sizes of the verified objects {@code att/<account>/<sm3>} that exist; missing ones are absent. */
@@ -173,17 +171,26 @@ public final class AttachmentStore implements AutoCloseable {
         });
     }
 
-    /** The JPEG thumbnail of longest side ≤ {@code px} (256 or 1024); NOT_FOUND when there is none. */
+    /**
+     * The JPEG thumbnail of longest side {@code px} (256 or 1024; smaller pictures keep their size), made now if
+     * the queued job has not run. NOT_FOUND when there is none: not a picture, not decodable, or not present.
+     */
     public Future<byte[]> thumbnail(long accountId, String sm3, int px) {
         return blocking(() -> {
             if (!Thumbnails.SIZES.contains(px)) {
                 throw new IllegalArgumentException("got px " + px + ", want one of " + Thumbnails.SIZES);
             }
-            String key = ObjectKeys.thumbnail(accountId, sm3, px);
-            try (S3Objects.Body body = s3.open(key).orElseThrow(() -> AttachmentException.notFound("thumbnail " + key))) {
-                return body.in().readAllBytes();
-            }
-        });
+            return thumbnails.stored(accountId, sm3, px);
+        }).compose(stored -> stored.map(Future::succeededFuture)
+                .orElseGet(() -> blocking(() -> madeNow(accountId, sm3, px))));
+    }
+
+    private byte[] madeNow(long account, String sm3, int px) throws Exception {
+        byte[] jpeg = thumbnails.make(account, sm3).get(px);
+        if (jpeg == null) {
+            throw AttachmentException.notFound("thumbnail of att/" + account + "/" + sm3);
+        }
+        return jpeg;
     }
 
     /** A GET URL of the verified object valid for {@code ttl} (1 s to 7 days); NOT_FOUND when absent. */
@@ -198,6 +205,7 @@ public final class AttachmentStore implements AutoCloseable {
     /** Closes the S3 client's connections. */
     @Override
     public void close() {
+        closed = true;
         s3.close();
     }
 

@@ -22,7 +22,8 @@ record ContentDigest(String sm3, long size) {
         SM3Digest digest = new SM3Digest();
         byte[] buf = new byte[CHUNK];
         long size = 0;
-        for (int n = in.read(buf); n >= 0 && size <= limit; n = in.read(buf)) {
+        int n;
+        while (size <= limit && (n = in.read(buf)) >= 0) {
             digest.update(buf, 0, n);
             size += n;
         }

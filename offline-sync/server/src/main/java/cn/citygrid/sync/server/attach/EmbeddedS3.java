@@ -1,11 +1,33 @@
 package cn.citygrid.sync.server.attach;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * An S3 server inside this process on a local folder (s3proxy with its filesystem store), for `./grid up` on one
@@ -14,6 +36,12 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * {@link ObjectStoreConfig} at a MinIO cluster instead; nothing else changes.
  *
  * <p>Buckets are subfolders of {@code dir}; objects survive a restart on the same folder.
+ *
+ * <p>s3proxy's filesystem store removes folders that a delete leaves empty; a write that created such a folder a
+ * moment earlier then fails (500, {@code NoSuchFileException}) — seen with four phones of one account uploading
+ * at once, reproduced by EmbeddedS3IT. Here writes and removals are kept apart: a request body is first spooled
+ * to a temporary file, then written under a shared lock; removals (delete, abort, complete of a multipart
+ * upload) take it exclusively.
  */
 public final class EmbeddedS3 implements AutoCloseable {
     private final S3Proxy proxy;
@@ -26,7 +54,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     public static EmbeddedS3 start(Path dir, String accessKey, String secretKey) throws Exception {
         Files.createDirectories(dir);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString()))
+                .blobStore(new WritesApartFromRemovals(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString())))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .jettyMaxThreads(16)
@@ -54,6 +82,85 @@ public final class EmbeddedS3 implements AutoCloseable {
             proxy.stop();
         } catch (Exception e) {
             throw new IllegalStateException("embedded S3 did not stop", e);
+        }
+    }
+
+    /** See the class comment: no write runs while a removal may be deleting the folders it writes into. */
+    private static final class WritesApartFromRemovals extends ForwardingBlobStore {
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+        WritesApartFromRemovals(BlobStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public PutObjectResponse putBlob(PutObjectRequest request, InputStream body) {
+            return spooled(body, in -> locked(lock.readLock(), () -> super.putBlob(request, in)));
+        }
+
+        @Override
+        public MultipartUpload initiateMultipartUpload(CreateMultipartUploadRequest request) { // writes a marker
+            return locked(lock.readLock(), () -> super.initiateMultipartUpload(request));
+        }
+
+        @Override
+        public UploadPartResponse uploadMultipartPart(MultipartUpload upload, UploadPartRequest request, InputStream body) {
+            return spooled(body, in -> locked(lock.readLock(), () -> super.uploadMultipartPart(upload, request, in)));
+        }
+
+        @Override
+        public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+            return locked(lock.readLock(), () -> super.copyBlob(request));
+        }
+
+        @Override
+        public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
+            return locked(lock.writeLock(), () -> super.removeBlob(request));
+        }
+
+        @Override
+        public void abortMultipartUpload(MultipartUpload upload) {
+            locked(lock.writeLock(), () -> {
+                super.abortMultipartUpload(upload);
+                return null;
+            });
+        }
+
+        @Override
+        public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
+                                                                       CompleteMultipartUploadRequest request) {
+            return locked(lock.writeLock(), () -> super.completeMultipartUpload(upload, request));
+        }
+
+        private static <T> T locked(Lock lock, Supplier<T> work) {
+            lock.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** The body read off the network first, so a slow phone never holds the lock. */
+        private static <T> T spooled(InputStream body, Function<InputStream, T> write) {
+            Path tmp = null;
+            try {
+                tmp = Files.createTempFile("embedded-s3-", ".body");
+                Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+                try (InputStream in = Files.newInputStream(tmp)) {
+                    return write.apply(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (tmp != null) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // a leftover temporary file is harmless
+                    }
+                }
+            }
         }
     }
 }

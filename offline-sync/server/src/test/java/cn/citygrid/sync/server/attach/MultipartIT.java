@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,47 @@ class MultipartIT {
         Slot.Multipart fresh = multipart(account);
         assertThat(fresh.uploadId()).isNotEqualTo(slot.uploadId());
         assertThat(fresh.uploadedParts()).isEmpty();
+    }
+
+    @Test
+    void complete_retriedAfterS3AlreadyJoinedTheParts_verifiesTheJoinedObject() {
+        long account = t.newAccount();
+        Slot.Multipart slot = multipart(account);
+        List<Part> parts = new ArrayList<>();
+        for (PartUrl p : slot.parts()) {
+            parts.add(new Part(p.partNumber(), putPart(slot, p.partNumber())));
+        }
+        try (S3Objects s3 = new S3Objects(t.config)) { // a first complete that died right after joining the parts
+            assertThat(s3.completeUpload(ObjectKeys.incoming(account, SM3), slot.uploadId(), parts)).isTrue();
+        }
+
+        await(t.store.complete(account, SM3, slot.uploadId(), parts));
+
+        assertThat(await(t.store.sizes(account, List.of(SM3)))).containsEntry(SM3, 17L * MIB);
+    }
+
+    @Test
+    void concurrentAsks_forANewUpload_leaveOneOpenUpload_thatTheNextAskReturns() throws Exception {
+        long account = t.newAccount();
+        ExecutorService phones = Executors.newFixedThreadPool(4);
+        List<String> handedOut = new ArrayList<>();
+        try {
+            List<Future<Slot.Multipart>> asks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                asks.add(phones.submit(() -> multipart(account)));
+            }
+            for (Future<Slot.Multipart> ask : asks) {
+                handedOut.add(ask.get().uploadId());
+            }
+        } finally {
+            phones.shutdown();
+        }
+
+        try (S3Objects s3 = new S3Objects(t.config)) {
+            List<S3Objects.Upload> open = s3.uploads(ObjectKeys.incoming(account, SM3));
+            assertThat(open).as("the asks that created a losing upload aborted it").hasSize(1);
+            assertThat(open.get(0).uploadId()).isIn(handedOut).isEqualTo(multipart(account).uploadId());
+        }
     }
 
     /** The multipart slot for FILE, or null when it is present. */

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link AttachmentStore} on an {@link EmbeddedS3} in a temporary folder, a strict Vert.x (100 ms per
- * event-loop task; {@link #close()} fails on any blocked-thread warning) and a plain HTTP client playing the
- * phone. Each test takes a fresh account so tests never see each other's objects.
+ * event-loop task; {@link #close()} fails on any blocked-thread warning caught in our code, see
+ * {@link BlockedThreadRecorder}) and a plain HTTP client playing the phone. Each test takes a fresh account so
+ * tests never see each other's objects.
  */
 final class TestStore implements AutoCloseable {
     static final String ACCESS = "test-access";
@@ -38,13 +39,18 @@ final class TestStore implements AutoCloseable {
     private final AtomicLong accounts = new AtomicLong(1000);
 
     TestStore(Path dir) throws Exception {
+        this(dir, 4);
+    }
+
+    /** With one worker thread, blocking jobs run in the order they were queued. */
+    TestStore(Path dir, int workerThreads) throws Exception {
         BlockedThreadRecorder.drain();
         s3 = EmbeddedS3.start(dir, ACCESS, SECRET);
         vertx = Vertx.vertx(new VertxOptions()
                 .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckInterval(50).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
                 .setWarningExceptionTime(100).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
-        workers = vertx.createSharedWorkerExecutor("attachments", 4);
+        workers = vertx.createSharedWorkerExecutor("attachments", workerThreads);
         config = new ObjectStoreConfig(s3.endpoint(), ACCESS, SECRET, BUCKET, "us-east-1");
         store = new AttachmentStore(vertx, workers, config, clock);
         await(store.ensureBucket());
