@@ -178,7 +178,8 @@ final class S3Objects implements AutoCloseable {
         try {
             return Optional.ofNullable(call.run());
         } catch (CompletionException e) {
-            if (MISSING.contains(code(e))) {
+            String code = code(e);
+            if (code != null && MISSING.contains(code)) {
                 return Optional.empty();
             }
             throw e;
