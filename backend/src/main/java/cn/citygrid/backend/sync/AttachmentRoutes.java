@@ -1,5 +1,6 @@
 package cn.citygrid.backend.sync;
 
+import cn.citygrid.sync.protocol.record.Timestamps;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Principal;
@@ -86,7 +87,7 @@ public final class AttachmentRoutes {
       }
       Locale locale = Locales.of(ctx);
       return store.slots(caller.accountId(), requests).map(slots -> new JsonObject()
-          .put("serverClock", new JsonObject().put("received", received.toString()).put("sent", clock.instant().toString()))
+          .put("serverClock", new JsonObject().put("received", Timestamps.format(received)).put("sent", Timestamps.format(clock.instant())))
           .put("slots", new JsonArray(slots.stream().map(s -> slotJson(s, locale)).toList())));
     });
   }

@@ -1,5 +1,6 @@
 package cn.citygrid.backend.sync;
 
+import cn.citygrid.sync.protocol.record.Timestamps;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Role;
@@ -45,8 +46,8 @@ public final class FormRoutes {
   private Future<JsonObject> list(RoutingContext ctx) {
     return forms.list().map(all -> new JsonObject().put("items", new JsonArray(all.stream().map(f -> new JsonObject()
         .put("formId", f.formId()).put("version", f.version()).put("title", f.title()).put("sm3", f.sm3())
-        .put("builtin", f.builtin()).put("publishedAt", f.publishedAt().toString())
-        .put("retiredAt", f.retiredAt() == null ? null : f.retiredAt().toString())).toList())));
+        .put("builtin", f.builtin()).put("publishedAt", Timestamps.format(f.publishedAt()))
+        .put("retiredAt", f.retiredAt() == null ? null : Timestamps.format(f.retiredAt()))).toList())));
   }
 
   /** 201 with the new version; 200 when this very XML was published before; 409 when the version exists with other XML. */

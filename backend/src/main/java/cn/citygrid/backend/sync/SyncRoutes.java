@@ -1,5 +1,6 @@
 package cn.citygrid.backend.sync;
 
+import cn.citygrid.sync.protocol.record.Timestamps;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Principal;
@@ -52,8 +53,8 @@ public final class SyncRoutes {
     int limit = Paging.intParam(ctx, "limit", 500, 1, 1000);
     return devices.require(caller, ctx.request().getHeader(SyncDevices.HEADER))
         .compose(d -> feed.page(caller, ctx.queryParams().get("cursor"), limit, RequestLog.requestId(ctx)))
-        .map(page -> page.put("serverClock", new JsonObject().put("received", received.toString())
-            .put("sent", clock.instant().toString())));
+        .map(page -> page.put("serverClock", new JsonObject().put("received", Timestamps.format(received))
+            .put("sent", Timestamps.format(clock.instant()))));
   }
 
   private Future<JsonObject> proposal(RoutingContext ctx) {
