@@ -149,6 +149,11 @@ class FaultInjectionIT {
         assertThat(outbox).hasSize(RECORDS_PER_PHONE);
         assertThat(outbox).as(p.account() + "'s outbox").allMatch(e -> e.state().isAcked());
         assertOnServerExactlyOnce(p);
+        // The pull ran through the same chaos: the phone holds its grid's houses as the server scopes them.
+        assertThat(p.engine().replica().count("house")).as(p.account() + "'s houses offline")
+            .isEqualTo(Integer.parseInt(scalar("SELECT count(*) FROM grid.house h JOIN auth.account_scope s"
+                + " ON h.grid_code LIKE s.node_code || '%' JOIN auth.account a ON a.id = s.account_id"
+                + " WHERE a.username = '" + p.account() + "'")));
       }
       app.app().appender().sealNow().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       assertAnchoredWithTheirPhotos(phones);
@@ -258,6 +263,12 @@ class FaultInjectionIT {
       }
       assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(signed.keySet());
       signed.forEach((id, bytes) -> assertThat(Arrays.equals(stored.get(id), bytes)).as("bytes of " + id).isTrue());
+    }
+  }
+
+  static String scalar(String sql) throws Exception {
+    try (Connection c = db.connect(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 
