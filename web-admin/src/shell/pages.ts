@@ -28,6 +28,15 @@ export interface ConsolePage {
   roles: readonly Role[]
   feature?: FeatureKey
   component?: () => Promise<Component>
+  /** Pages reached from this one (a portrait, a record): same menu entry, same roles. */
+  children?: readonly DetailPage[]
+}
+
+export interface DetailPage {
+  /** Below the page's own path, e.g. `persons/:id` under `people`. */
+  path: string
+  name: string
+  component: () => Promise<Component>
 }
 
 export const PAGES: readonly ConsolePage[] = [
@@ -39,7 +48,7 @@ export const PAGES: readonly ConsolePage[] = [
     feature: 'people',
   },
   { key: 'records', icon: Document, roles: ['ADMIN', 'SUPERVISOR', 'GRID_WORKER'], feature: 'records' },
-  { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], feature: 'devices' },
+  { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/devices/DevicesPage.vue') },
   { key: 'forms', icon: Tickets, roles: ['ADMIN', 'SUPERVISOR'], feature: 'forms' },
   { key: 'quality', icon: DataAnalysis, roles: ['ADMIN', 'SUPERVISOR', 'DATA_STEWARD'], feature: 'quality' },
   { key: 'audit', icon: Stamp, roles: ['ADMIN', 'LEADER'], feature: 'audit' },
