@@ -35,7 +35,7 @@ export async function workerJourney(run, password) {
     if ((await refreshed).status() !== 200) {
       throw new Error(`expected the refresh to succeed, got ${(await refreshed).status()}`)
     }
-    await worker.getByTestId('coming-soon').waitFor()
+    await worker.getByTestId('record-id-input').waitFor()
     await at(worker, '/records')
   })
 
@@ -46,7 +46,7 @@ export async function workerJourney(run, password) {
     if ((await refreshed).status() !== 200) {
       throw new Error(`expected the refresh to succeed, got ${(await refreshed).status()}`)
     }
-    await worker.getByTestId('coming-soon').waitFor()
+    await worker.getByTestId('record-id-input').waitFor()
   })
 
   await run.step('with both tokens garbled the worker signs in again and lands on the same page', async () => {
@@ -59,15 +59,15 @@ export async function workerJourney(run, password) {
     await worker.getByText('登录已过期，请重新登录').waitFor()
     await signIn(worker, { username: 'worker', password: password })
     await at(worker, '/records')
-    await worker.getByTestId('coming-soon').waitFor()
+    await worker.getByTestId('record-id-input').waitFor()
   })
 
   await run.step('switching to English changes the labels, and server problems come back in English', async () => {
     await worker.getByText('English', { exact: true }).click()
     await menuItem(worker, 'City map').waitFor()
     await menuItem(worker, 'Field records').waitFor()
-    await worker.getByTestId('coming-soon').getByText('This page is coming with the field record sync API').waitFor()
-    await run.screenshot(worker, 'placeholder-en')
+    await worker.getByRole('heading', { name: 'Field records' }).waitFor()
+    await run.screenshot(worker, 'records-en')
 
     await worker.getByTestId('user-menu').click()
     await worker.getByRole('menuitem', { name: 'Sign out' }).click()

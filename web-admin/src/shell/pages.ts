@@ -45,7 +45,11 @@ export const PAGES: readonly ConsolePage[] = [
     key: 'people',
     icon: OfficeBuilding,
     roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER', 'DATA_STEWARD'],
-    feature: 'people',
+    component: () => import('@/people/PeoplePage.vue'),
+    children: [
+      { path: 'persons/:id', name: 'person', component: () => import('@/people/PersonPortraitPage.vue') },
+      { path: 'enterprises/:code', name: 'enterprise', component: () => import('@/people/EnterprisePortraitPage.vue') },
+    ],
   },
   {
     key: 'records',
