@@ -60,7 +60,12 @@ export const PAGES: readonly ConsolePage[] = [
   },
   { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/devices/DevicesPage.vue') },
   { key: 'forms', icon: Tickets, roles: ['ADMIN', 'SUPERVISOR'], feature: 'forms' },
-  { key: 'quality', icon: DataAnalysis, roles: ['ADMIN', 'SUPERVISOR', 'DATA_STEWARD'], feature: 'quality' },
+  {
+    key: 'quality',
+    icon: DataAnalysis,
+    roles: ['ADMIN', 'SUPERVISOR', 'DATA_STEWARD'],
+    component: () => import('@/quality/QualityPage.vue'),
+  },
   { key: 'audit', icon: Stamp, roles: ['ADMIN', 'LEADER'], feature: 'audit' },
   { key: 'users', icon: UserFilled, roles: ['ADMIN'], component: () => import('@/users/UsersPage.vue') },
 ]
