@@ -66,7 +66,8 @@ export const PAGES: readonly ConsolePage[] = [
     roles: ['ADMIN', 'SUPERVISOR', 'DATA_STEWARD'],
     component: () => import('@/quality/QualityPage.vue'),
   },
-  { key: 'audit', icon: Stamp, roles: ['ADMIN', 'LEADER'], feature: 'audit' },
+  // The data-access log is for administrators only (GET /api/v1/audit/data-access is ADMIN-only).
+  { key: 'audit', icon: Stamp, roles: ['ADMIN'], component: () => import('@/audit/AuditPage.vue') },
   { key: 'users', icon: UserFilled, roles: ['ADMIN'], component: () => import('@/users/UsersPage.vue') },
 ]
 
