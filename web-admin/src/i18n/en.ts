@@ -63,16 +63,16 @@ const en: Messages = {
     badge: 'Coming soon',
     title: '{page}: coming soon',
     body: 'This page is coming with the {feature} API. Until that API exists it shows no data, so that nothing here can mislead.',
+    missingTitle: 'Backend routes still missing',
     plannedTitle: 'What it will do',
   },
   features: {
-    map: { api: 'map tiles and grids', plan: 'See divisions, grids, buildings and live events on the map, filtered by layer.' },
-    people: { api: 'people, houses and enterprises', plan: 'Look up the person–house–enterprise records, their portraits and relations.' },
-    records: { api: 'field record sync', plan: 'Review visits, inspections and events reported by grid workers; check signatures and receipts.' },
-    devices: { api: 'device management', plan: "Approve grid workers' phones and their certificates; disable lost devices." },
-    forms: { api: 'form management', plan: 'Publish and version XForms collection forms and assign them to grids.' },
-    quality: { api: 'data quality', plan: 'See quality issues of department data batches and their work orders.' },
-    audit: { api: 'audit and ledger', plan: 'Search the audit log; prove records were neither altered, back-dated nor removed.' },
+    forms: {
+      api: 'form management',
+      plan: 'List the versions of each form, upload an XForm as a new version, preview its fields.',
+      routes: 'GET /api/v1/forms; POST /api/v1/forms (XForm upload); GET /api/v1/forms/:formId/versions/:version and its /fields; POST …/retire',
+    },
+    map: { api: 'map tiles and grids', plan: 'See divisions, grids, buildings and live events on the map, filtered by layer.', routes: 'GET /tiles/:layer/:z/:x/:y.mvt; GET /tiles/style.json (see docs/gis.md)' },
   },
   home: {
     welcome: 'Welcome, {name}',

@@ -66,16 +66,16 @@ const zhCN = {
     badge: '即将上线',
     title: '{page}：即将上线',
     body: '此页面将随「{feature}」接口一起上线。接口就绪前这里不显示任何数据，以免误导。',
+    missingTitle: '缺少的后端接口',
     plannedTitle: '上线后可以',
   },
   features: {
-    map: { api: '地图瓦片与网格', plan: '在地图上查看区划、网格、建筑和实时事件，按图层筛选。' },
-    people: { api: '人口、房屋与企业', plan: '查询人房一体的人口、房屋、企业档案，查看画像与关联关系。' },
-    records: { api: '现场记录同步', plan: '审核网格员上报的走访、巡查与事件记录，核验签名与存证回执。' },
-    devices: { api: '设备管理', plan: '审批网格员手机的注册与证书，停用丢失的设备。' },
-    forms: { api: '表单管理', plan: '发布、版本管理 XForms 采集表单，并指定适用网格。' },
-    quality: { api: '数据质量', plan: '查看部门数据批次的质量问题与整改工单。' },
-    audit: { api: '审计与存证', plan: '查询操作审计日志，验证记录未被篡改、倒签或删除。' },
+    forms: {
+      api: '表单管理',
+      plan: '查看各表单的版本，上传 XForm 发布新版本，预览表单字段。',
+      routes: 'GET /api/v1/forms；POST /api/v1/forms（上传 XForm）；GET /api/v1/forms/:formId/versions/:version 及其 /fields；POST …/retire',
+    },
+    map: { api: '地图瓦片与网格', plan: '在地图上查看区划、网格、建筑和实时事件，按图层筛选。', routes: 'GET /tiles/:layer/:z/:x/:y.mvt；GET /tiles/style.json（见 docs/gis.md）' },
   },
   home: {
     welcome: '欢迎，{name}',
