@@ -26,6 +26,22 @@ export async function workerJourney(run, password) {
     await run.screenshot(worker, 'forbidden')
   })
 
+  await run.step('the city map draws with MapLibre and says the tile routes are not there yet', async () => {
+    const probe = waitForApi(worker, 'GET', '/tiles/city.json')
+    await menuItem(worker, '城市地图').click()
+    await at(worker, '/map')
+    const status = (await probe).status()
+    await worker.getByTestId('map').locator('canvas.maplibregl-canvas').waitFor()
+    if (status === 200) {
+      if ((await worker.getByTestId('tiles-missing').count()) !== 0) {
+        throw new Error('the tiles answered, yet the page says they are missing')
+      }
+    } else {
+      await worker.getByTestId('tiles-missing').getByText('地图瓦片接口尚未上线').waitFor()
+    }
+    await run.screenshot(worker, 'map')
+  })
+
   await run.step('a garbled access token is refreshed silently on reload', async () => {
     await menuItem(worker, '现场记录').click()
     await at(worker, '/records')

@@ -72,7 +72,6 @@ const en: Messages = {
       plan: 'List the versions of each form, upload an XForm as a new version, preview its fields.',
       routes: 'GET /api/v1/forms; POST /api/v1/forms (XForm upload); GET /api/v1/forms/:formId/versions/:version and its /fields; POST …/retire',
     },
-    map: { api: 'map tiles and grids', plan: 'See divisions, grids, buildings and live events on the map, filtered by layer.', routes: 'GET /tiles/:layer/:z/:x/:y.mvt; GET /tiles/style.json (see docs/gis.md)' },
   },
   home: {
     welcome: 'Welcome, {name}',
@@ -416,6 +415,14 @@ const en: Messages = {
       requestId: 'Request id',
     },
     ledgerNote: 'To audit the record log, verify a record’s receipt on the field record page; ./grid verify checks everything.',
+  },
+  map: {
+    title: 'City map',
+    subtitle: 'Regions, grids, buildings and houses from the platform’s own vector tiles, only within your scope. Click a feature for its properties.',
+    layers: { regions: 'Regions', grids: 'Grids', buildings: 'Buildings', houses: 'Houses' },
+    tilesMissingTitle: 'The map tile routes are not available yet',
+    tilesMissing: 'The backend does not serve GET /tiles/city.json and GET /tiles/:layer/:z/:x/:y.mvt yet (being built on another branch; contract in docs/gis.md). Until then the map shows its background and no data.',
+    noWebgl: 'This browser cannot use WebGL, so the map cannot be shown.',
   },
   records: {
     title: 'Field records',

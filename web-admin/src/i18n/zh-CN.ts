@@ -75,7 +75,6 @@ const zhCN = {
       plan: '查看各表单的版本，上传 XForm 发布新版本，预览表单字段。',
       routes: 'GET /api/v1/forms；POST /api/v1/forms（上传 XForm）；GET /api/v1/forms/:formId/versions/:version 及其 /fields；POST …/retire',
     },
-    map: { api: '地图瓦片与网格', plan: '在地图上查看区划、网格、建筑和实时事件，按图层筛选。', routes: 'GET /tiles/:layer/:z/:x/:y.mvt；GET /tiles/style.json（见 docs/gis.md）' },
   },
   home: {
     welcome: '欢迎，{name}',
@@ -419,6 +418,14 @@ const zhCN = {
       requestId: '请求编号',
     },
     ledgerNote: '存证日志的审计（检查点、一致性证明）请在现场记录页对单条记录核验回执；全量核验用 ./grid verify。',
+  },
+  map: {
+    title: '城市地图',
+    subtitle: '区划、网格、建筑和房屋，来自平台自己的矢量瓦片，只显示您管辖范围内的内容。点击要素查看属性。',
+    layers: { regions: '区划', grids: '网格', buildings: '建筑', houses: '房屋' },
+    tilesMissingTitle: '地图瓦片接口尚未上线',
+    tilesMissing: '后端还没有提供 GET /tiles/city.json 和 GET /tiles/:layer/:z/:x/:y.mvt（正在另一个分支开发，约定见 docs/gis.md）。接口上线前地图只显示底色，不显示任何数据。',
+    noWebgl: '此浏览器无法使用 WebGL，地图无法显示。',
   },
   records: {
     title: '现场记录',

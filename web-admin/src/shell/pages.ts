@@ -40,7 +40,7 @@ export interface DetailPage {
 }
 
 export const PAGES: readonly ConsolePage[] = [
-  { key: 'map', icon: MapLocation, roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER'], feature: 'map' },
+  { key: 'map', icon: MapLocation, roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER'], component: () => import('@/map/MapPage.vue') },
   {
     key: 'people',
     icon: OfficeBuilding,
