@@ -99,6 +99,8 @@ const en: Messages = {
     meFailed: 'Could not read your account',
   },
   users: {
+    gridsMissingTitle: 'Grid management is not available yet',
+    gridsMissing: 'Creating, splitting and merging grids and seeing their boundaries needs grid routes (e.g. GET /api/v1/grids, POST /api/v1/grids, GET /api/v1/grids/:code), which the backend does not have yet. Here you can set the region or grid codes an account oversees.',
     title: 'Users & grids',
     subtitle: 'Console accounts, their roles and their scope (region or grid codes).',
     create: 'New user',

@@ -102,6 +102,8 @@ const zhCN = {
     meFailed: '无法读取当前账户信息',
   },
   users: {
+    gridsMissingTitle: '网格管理尚未上线',
+    gridsMissing: '新建、拆分、合并网格与查看网格边界需要网格接口（例如 GET /api/v1/grids、POST /api/v1/grids、GET /api/v1/grids/:code），后端还没有。现在可以在这里为账户设置管辖的区划或网格编码。',
     title: '用户与网格',
     subtitle: '管理后台账户、角色与管辖范围（区划或网格编码）。',
     create: '新建用户',
