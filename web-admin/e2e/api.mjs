@@ -31,7 +31,8 @@ export async function apiAs(base, username, password) {
 }
 
 /**
- * A person the supervisor oversees who lives outside the worker's grid, with the clear ID number
+ * A person the supervisor oversees who lives outside the worker's grid and has relations (household or
+ * enterprises), with the clear ID number
  * (read for identity verification, which a supervisor may) and the worker's grid.
  * @param {string} base
  * @param {string} password
@@ -45,7 +46,9 @@ export async function personOutsideWorkerGrid(base, password) {
     for (const hit of found.items) {
       const portrait = await supervisor(`/api/v1/persons/by-id/${hit.id}?purpose=verification`)
       const grids = portrait.residences.map((/** @type {{ gridCode: string }} */ r) => r.gridCode)
-      if (grids.length > 0 && !grids.some((/** @type {string} */ g) => g.startsWith(workerGrid))) {
+      // Someone with relations, so that the graph has a node to expand.
+      const related = portrait.enterprises.length > 0 || (portrait.household?.members.length ?? 0) > 1
+      if (related && grids.length > 0 && !grids.some((/** @type {string} */ g) => g.startsWith(workerGrid))) {
         return { id: Number(hit.id), idNumber: String(portrait.person.idNumber), workerGrid: String(workerGrid) }
       }
     }

@@ -21,6 +21,8 @@ import { at, menuItem, signIn, waitForApi } from './helpers.mjs'
 export async function supervisorJourney(run, password, fixtures) {
   const person = await personOutsideWorkerGrid(run.base, password)
   const page = await run.newPage('supervisor')
+  /** @type {{ id: string, label?: string, hop: number }[]} the graph's first answer */
+  let firstHop = []
 
   await run.step('the supervisor finds a person by ID number; the list is masked', async () => {
     await page.goto(`${run.base}/people`)
@@ -83,9 +85,31 @@ export async function supervisorJourney(run, password, fixtures) {
       throw new Error(`neighbourhood: ${answer.status()} ${await answer.text()}`)
     }
     const body = await answer.json()
+    firstHop = body.nodes
     await page.getByTestId('graph-stats').getByText(`${body.nodes.length} 个节点，${body.edges.length} 条关系`).waitFor()
     await page.getByTestId('party-graph').locator('canvas').first().waitFor()
     await run.screenshot(page, 'person-graph')
+  })
+
+  await run.step('a neighbour of the person is expanded one hop further', async () => {
+    const graph = page.getByTestId('party-graph')
+    const neighbour = firstHop.find((node) => node.hop === 1)
+    if (!neighbour) {
+      throw new Error(`the person has no neighbour in the graph: ${JSON.stringify(firstHop)}`)
+    }
+    await graph.getByTestId('graph-node-select').click()
+    await page.getByRole('option', { name: neighbour.label ?? neighbour.id, exact: true }).first().click()
+    await graph.getByRole('heading', { name: neighbour.label ?? neighbour.id }).waitFor()
+    const expanded = waitForApi(page, 'GET', '/api/v1/graph/neighbourhood')
+    await graph.getByTestId('graph-expand').click()
+    const answer = await expanded
+    const query = new URL(answer.url()).searchParams
+    const around = query.get('person') ?? query.get('enterprise')
+    if (answer.status() !== 200 || query.get('hops') !== '1' || around === String(person.id)) {
+      throw new Error(`expected one hop around the neighbour, got ${answer.status()} ${answer.url()}`)
+    }
+    await graph.getByTestId('graph-expand').getByText('已展开').waitFor()
+    await run.screenshot(page, 'person-graph-expanded')
   })
 
   if (!fixtures) {

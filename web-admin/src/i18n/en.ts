@@ -306,6 +306,7 @@ const en: Messages = {
     },
   },
   graph: {
+    pickNode: 'Pick a node',
     person: 'Person',
     enterprise: 'Enterprise',
     stats: '{nodes} nodes, {edges} relations',

@@ -309,6 +309,7 @@ const zhCN = {
     },
   },
   graph: {
+    pickNode: '选择节点',
     person: '人员',
     enterprise: '企业',
     stats: '{nodes} 个节点，{edges} 条关系',
