@@ -21,7 +21,7 @@ import { at, menuItem, signIn, waitForApi } from './helpers.mjs'
 export async function supervisorJourney(run, password, fixtures) {
   const person = await personOutsideWorkerGrid(run.base, password)
   const page = await run.newPage('supervisor')
-  /** @type {{ id: string, label?: string, hop: number }[]} the graph's first answer */
+  /** @type {{ id: string, label?: string, kind?: string, creditCode?: string, hop: number }[]} the graph's first answer */
   let firstHop = []
 
   await run.step('the supervisor finds a person by ID number; the list is masked', async () => {
@@ -110,6 +110,30 @@ export async function supervisorJourney(run, password, fixtures) {
     }
     await graph.getByTestId('graph-expand').getByText('已展开').waitFor()
     await run.screenshot(page, 'person-graph-expanded')
+  })
+
+  await run.step("the neighbour's portrait opens from the graph (an enterprise's lists its representative, shareholders and executives)", async () => {
+    const neighbour = firstHop.find((node) => node.hop === 1)
+    const graph = page.getByTestId('party-graph')
+    await graph.getByRole('button', { name: '打开画像' }).click()
+    if (neighbour?.kind === 'enterprise' && neighbour.creditCode) {
+      const portrait = waitForApi(page, 'GET', `/api/v1/enterprises/${neighbour.creditCode}`)
+      await at(page, `/people/enterprises/${neighbour.creditCode}`, { purpose: 'verification' })
+      const body = await (await portrait).json()
+      await page.getByTestId('enterprise-name').getByText(body.enterprise.name).waitFor()
+      await page.getByRole('tab', { name: '法人、股东与高管' }).click()
+      const people = page.getByTestId('enterprise-people')
+      const first = body.legalRepresentative ?? body.shareholders[0] ?? body.executives[0]
+      if (first) {
+        await people.getByText(first.idNumber).first().waitFor()
+      }
+      await run.screenshot(page, 'enterprise-portrait')
+    } else {
+      await page.waitForURL((url) => url.pathname.startsWith('/people/persons/') && url.pathname !== `/people/persons/${person.id}`)
+      await page.getByTestId('provenance-table').waitFor()
+    }
+    await page.goBack()
+    await at(page, `/people/persons/${person.id}`, { purpose: 'verification' })
   })
 
   if (!fixtures) {
