@@ -19,5 +19,20 @@ export default defineConfig({
     emptyOutDir: true,
     // Element Plus alone is ~900 kB unminified; pages are split per route below that.
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        // The chart and map libraries in chunks of their own, named for what they are, loaded only by
+        // the pages that draw graphs or maps (and cached across deploys while their versions stay).
+        manualChunks(id: string) {
+          if (id.includes('/node_modules/echarts/') || id.includes('/node_modules/zrender/')) {
+            return 'echarts'
+          }
+          if (id.includes('/node_modules/maplibre-gl/')) {
+            return 'maplibre'
+          }
+          return undefined
+        },
+      },
+    },
   },
 })

@@ -43,12 +43,13 @@ export async function adminJourney(run, password) {
     }
   })
 
-  await run.step('the coming-soon placeholder says which API it waits for and shows no data', async () => {
-    await menuItem(admin, '城市地图').click()
-    await at(admin, '/map')
+  await run.step('the coming-soon placeholder names the missing routes and shows no data', async () => {
+    await menuItem(admin, '表单').click()
+    await at(admin, '/forms')
     const placeholder = admin.getByTestId('coming-soon')
-    await placeholder.getByText('城市地图：即将上线').waitFor()
-    await placeholder.getByText('此页面将随「地图瓦片与网格」接口一起上线').waitFor()
+    await placeholder.getByText('表单：即将上线').waitFor()
+    await placeholder.getByText('此页面将随「表单管理」接口一起上线').waitFor()
+    await placeholder.getByTestId('missing-routes').getByText('POST /api/v1/forms（上传 XForm）', { exact: false }).waitFor()
     if ((await admin.locator('table, canvas').count()) !== 0) {
       throw new Error('the placeholder shows a table or a chart')
     }

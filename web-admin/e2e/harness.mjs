@@ -14,6 +14,7 @@ export class E2eRun {
   #pages = []
   passed = 0
   failed = 0
+  skipped = 0
   /** @type {string[]} uncaught exceptions in any page: a bug even when every step passed */
   pageErrors = []
 
@@ -51,6 +52,16 @@ export class E2eRun {
       }
       throw error
     }
+  }
+
+  /**
+   * Reports a step that could not run (TAP's SKIP), e.g. one that needs fixtures the run was not given.
+   * @param {string} name
+   * @param {string} why
+   */
+  skip(name, why) {
+    this.skipped += 1
+    console.log(`ok - ${name} # SKIP ${why}`)
   }
 
   /**

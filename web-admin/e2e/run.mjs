@@ -10,12 +10,13 @@
  * Synchronisation is by Playwright's waiting for elements, URLs and responses, never by sleeping.
  * Exit code 0 only when every step passed and no page threw an uncaught exception.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { adminJourney } from './admin.mjs'
 import { E2eRun } from './harness.mjs'
+import { supervisorJourney } from './supervisor.mjs'
 import { workerJourney } from './worker.mjs'
 
 const PASSWORD = 'Demo@2026'
@@ -36,10 +37,11 @@ const { values } = parseArgs({
     base: { type: 'string' },
     out: { type: 'string', default: 'target/screenshots' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
+    fixtures: { type: 'string' },
   },
 })
 if (!values.base) {
-  console.error('usage: node e2e/run.mjs --base http://127.0.0.1:PORT [--out DIR] [--chromium PATH]')
+  console.error('usage: node e2e/run.mjs --base http://127.0.0.1:PORT [--out DIR] [--chromium PATH] [--fixtures FILE]')
   process.exit(2)
 }
 const out = resolve(values.out ?? 'target/screenshots')
@@ -52,8 +54,11 @@ for (const file of readdirSync(out).filter((name) => name.endsWith('.png'))) {
 // launch() gives the browser a fresh temporary profile (user-data-dir) and removes it on close.
 const browser = await chromium.launch({ executablePath: values.chromium, args: CHROMIUM_ARGS })
 const run = new E2eRun(browser, values.base.replace(/\/$/, ''), out)
+/** @type {import('./supervisor.mjs').Fixtures | null} made by WebAdminBrowserIT; without them those steps are skipped, and said so */
+const fixtures = values.fixtures ? JSON.parse(readFileSync(values.fixtures, 'utf8')) : null
 try {
   await adminJourney(run, PASSWORD)
+  await supervisorJourney(run, PASSWORD, fixtures)
   await workerJourney(run, PASSWORD)
 } catch {
   // reported by run.step()
@@ -64,5 +69,5 @@ for (const error of run.pageErrors) {
   console.log(`not ok - uncaught exception in the page: ${error}`)
   run.failed += 1
 }
-console.log(`${run.passed} passed, ${run.failed} failed`)
+console.log(`${run.passed} passed, ${run.failed} failed, ${run.skipped} skipped`)
 process.exit(run.failed === 0 && run.passed > 0 ? 0 : 1)

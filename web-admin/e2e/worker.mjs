@@ -26,6 +26,22 @@ export async function workerJourney(run, password) {
     await run.screenshot(worker, 'forbidden')
   })
 
+  await run.step('the city map draws with MapLibre and says the tile routes are not there yet', async () => {
+    const probe = waitForApi(worker, 'GET', '/tiles/city.json')
+    await menuItem(worker, '城市地图').click()
+    await at(worker, '/map')
+    const status = (await probe).status()
+    await worker.getByTestId('map').locator('canvas.maplibregl-canvas').waitFor()
+    if (status === 200) {
+      if ((await worker.getByTestId('tiles-missing').count()) !== 0) {
+        throw new Error('the tiles answered, yet the page says they are missing')
+      }
+    } else {
+      await worker.getByTestId('tiles-missing').getByText('地图瓦片接口尚未上线').waitFor()
+    }
+    await run.screenshot(worker, 'map')
+  })
+
   await run.step('a garbled access token is refreshed silently on reload', async () => {
     await menuItem(worker, '现场记录').click()
     await at(worker, '/records')
@@ -35,7 +51,7 @@ export async function workerJourney(run, password) {
     if ((await refreshed).status() !== 200) {
       throw new Error(`expected the refresh to succeed, got ${(await refreshed).status()}`)
     }
-    await worker.getByTestId('coming-soon').waitFor()
+    await worker.getByTestId('record-id-input').waitFor()
     await at(worker, '/records')
   })
 
@@ -46,7 +62,7 @@ export async function workerJourney(run, password) {
     if ((await refreshed).status() !== 200) {
       throw new Error(`expected the refresh to succeed, got ${(await refreshed).status()}`)
     }
-    await worker.getByTestId('coming-soon').waitFor()
+    await worker.getByTestId('record-id-input').waitFor()
   })
 
   await run.step('with both tokens garbled the worker signs in again and lands on the same page', async () => {
@@ -59,15 +75,15 @@ export async function workerJourney(run, password) {
     await worker.getByText('登录已过期，请重新登录').waitFor()
     await signIn(worker, { username: 'worker', password: password })
     await at(worker, '/records')
-    await worker.getByTestId('coming-soon').waitFor()
+    await worker.getByTestId('record-id-input').waitFor()
   })
 
   await run.step('switching to English changes the labels, and server problems come back in English', async () => {
     await worker.getByText('English', { exact: true }).click()
     await menuItem(worker, 'City map').waitFor()
     await menuItem(worker, 'Field records').waitFor()
-    await worker.getByTestId('coming-soon').getByText('This page is coming with the field record sync API').waitFor()
-    await run.screenshot(worker, 'placeholder-en')
+    await worker.getByRole('heading', { name: 'Field records' }).waitFor()
+    await run.screenshot(worker, 'records-en')
 
     await worker.getByTestId('user-menu').click()
     await worker.getByRole('menuitem', { name: 'Sign out' }).click()

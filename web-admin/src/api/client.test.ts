@@ -104,6 +104,12 @@ describe('ApiClient', () => {
     expect(backend.calls[0]).toMatchObject({ authorization: 'Bearer cga_1', language: 'en' })
   })
 
+  it('returns a text answer byte for byte (a signed checkpoint must not be re-encoded)', async () => {
+    const { backend, client } = setup()
+    await expect(client.getText('/api/v1/ledger/checkpoint')).resolves.toBe('{"path":"/api/v1/ledger/checkpoint"}')
+    expect(backend.calls).toHaveLength(1)
+  })
+
   it('returns undefined for 204 No Content', async () => {
     const { client } = setup()
     await expect(client.post('/api/v1/nothing')).resolves.toBeUndefined()

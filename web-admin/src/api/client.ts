@@ -12,6 +12,8 @@ export interface RequestOptions {
   body?: unknown
   /** False for sign-in and refresh: no token is sent and a 401 is final. */
   auth?: boolean
+  /** 'text' returns the body as it came (signed checkpoints are text/plain and must stay byte-exact). */
+  as?: 'json' | 'text'
 }
 
 export interface ApiClientOptions {
@@ -65,6 +67,11 @@ export class ApiClient {
     return this.request<T>(path, { method: 'GET', query })
   }
 
+  /** A text/plain answer, unparsed. */
+  getText(path: string, query?: Query): Promise<string> {
+    return this.request<string>(path, { method: 'GET', query, as: 'text' })
+  }
+
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>(path, { method: 'POST', body })
   }
@@ -111,12 +118,12 @@ export class ApiClient {
 
   private async exchange<T>(path: string, options: RequestOptions): Promise<T> {
     if (options.auth === false) {
-      return this.parse<T>(await this.send(path, options, null))
+      return this.parse<T>(await this.send(path, options, null), options.as)
     }
     const used = this.tokens.accessToken
     const first = await this.send(path, options, used)
     if (first.status !== 401) {
-      return this.parse<T>(first)
+      return this.parse<T>(first, options.as)
     }
     if (!(await this.renew(used))) {
       throw await this.expire(first)
@@ -126,7 +133,7 @@ export class ApiClient {
       // Fresh tokens refused at once: the account was disabled or its sessions revoked.
       throw await this.expire(second)
     }
-    return this.parse<T>(second)
+    return this.parse<T>(second, options.as)
   }
 
   /** True when there is a new access token to retry with. */
@@ -169,7 +176,8 @@ export class ApiClient {
   }
 
   private async send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+    const accept = options.as === 'text' ? 'text/plain, application/problem+json' : 'application/json, application/problem+json'
+    const headers: Record<string, string> = { Accept: accept }
     const language = this.acceptLanguage?.()
     if (language) {
       headers['Accept-Language'] = language
@@ -200,11 +208,14 @@ export class ApiClient {
     return this.baseUrl + path + (search ? `?${search}` : '')
   }
 
-  private async parse<T>(response: Response): Promise<T> {
+  private async parse<T>(response: Response, as: 'json' | 'text' = 'json'): Promise<T> {
     if (!response.ok) {
       throw new ApiError(await this.problem(response))
     }
     const text = await response.text()
+    if (as === 'text') {
+      return text as T
+    }
     if (response.status === 204 || text === '') {
       return undefined as T
     }

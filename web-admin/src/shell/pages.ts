@@ -28,21 +28,46 @@ export interface ConsolePage {
   roles: readonly Role[]
   feature?: FeatureKey
   component?: () => Promise<Component>
+  /** Pages reached from this one (a portrait, a record): same menu entry, same roles. */
+  children?: readonly DetailPage[]
+}
+
+export interface DetailPage {
+  /** Below the page's own path, e.g. `persons/:id` under `people`. */
+  path: string
+  name: string
+  component: () => Promise<Component>
 }
 
 export const PAGES: readonly ConsolePage[] = [
-  { key: 'map', icon: MapLocation, roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER'], feature: 'map' },
+  { key: 'map', icon: MapLocation, roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER'], component: () => import('@/map/MapPage.vue') },
   {
     key: 'people',
     icon: OfficeBuilding,
     roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER', 'DATA_STEWARD'],
-    feature: 'people',
+    component: () => import('@/people/PeoplePage.vue'),
+    children: [
+      { path: 'persons/:id', name: 'person', component: () => import('@/people/PersonPortraitPage.vue') },
+      { path: 'enterprises/:code', name: 'enterprise', component: () => import('@/people/EnterprisePortraitPage.vue') },
+    ],
   },
-  { key: 'records', icon: Document, roles: ['ADMIN', 'SUPERVISOR', 'GRID_WORKER'], feature: 'records' },
-  { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], feature: 'devices' },
+  {
+    key: 'records',
+    icon: Document,
+    roles: ['ADMIN', 'SUPERVISOR', 'GRID_WORKER'],
+    component: () => import('@/records/RecordsPage.vue'),
+    children: [{ path: ':id', name: 'record', component: () => import('@/records/RecordPage.vue') }],
+  },
+  { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/devices/DevicesPage.vue') },
   { key: 'forms', icon: Tickets, roles: ['ADMIN', 'SUPERVISOR'], feature: 'forms' },
-  { key: 'quality', icon: DataAnalysis, roles: ['ADMIN', 'SUPERVISOR', 'DATA_STEWARD'], feature: 'quality' },
-  { key: 'audit', icon: Stamp, roles: ['ADMIN', 'LEADER'], feature: 'audit' },
+  {
+    key: 'quality',
+    icon: DataAnalysis,
+    roles: ['ADMIN', 'SUPERVISOR', 'DATA_STEWARD'],
+    component: () => import('@/quality/QualityPage.vue'),
+  },
+  // The data-access log is for administrators only (GET /api/v1/audit/data-access is ADMIN-only).
+  { key: 'audit', icon: Stamp, roles: ['ADMIN'], component: () => import('@/audit/AuditPage.vue') },
   { key: 'users', icon: UserFilled, roles: ['ADMIN'], component: () => import('@/users/UsersPage.vue') },
 ]
 

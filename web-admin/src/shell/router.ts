@@ -19,12 +19,20 @@ declare module 'vue-router' {
   }
 }
 
-const consoleRoutes: RouteRecordRaw[] = PAGES.map((page) => ({
-  path: page.key,
-  name: page.key,
-  component: page.component ?? (() => import('@/pages/ComingSoonPage.vue')),
-  meta: { roles: page.roles, page },
-}))
+const consoleRoutes: RouteRecordRaw[] = PAGES.flatMap((page) => [
+  {
+    path: page.key,
+    name: page.key,
+    component: page.component ?? (() => import('@/pages/ComingSoonPage.vue')),
+    meta: { roles: page.roles, page },
+  },
+  ...(page.children ?? []).map((child) => ({
+    path: `${page.key}/${child.path}`,
+    name: child.name,
+    component: child.component,
+    meta: { roles: page.roles, page },
+  })),
+])
 
 const routes: RouteRecordRaw[] = [
   {

@@ -55,7 +55,7 @@ public final class EnterprisePortraits {
   public Future<JsonObject> byCreditCode(Principal caller, String creditCode, Purpose purpose, String requestId) {
     String[] scope = caller.has(Role.ADMIN) || caller.has(Role.DATA_STEWARD) ? null
         : caller.scope().stream().map(p -> p + "%").toArray(String[]::new);
-    return pool.preparedQuery(SQL).execute(Tuple.of(creditCode, scope)).compose(rows -> {
+    return pool.preparedQuery(SQL).execute(Tuple.of(creditCode, (Object) scope)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.failedFuture(DomainException.notFound(Text.of("企业不存在或不在管辖范围内", "No such enterprise in your scope")));
       }

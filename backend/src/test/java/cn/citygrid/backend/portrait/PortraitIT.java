@@ -98,6 +98,24 @@ class PortraitIT {
         .isEqualTo(400);
   }
 
+
+  @Test
+  void enterprisePortrait_answersAdminsAndSupervisorsInScope_andIsNotFoundOutsideIt() throws Exception {
+    String code = scalar("""
+        SELECT e.credit_code FROM grid.enterprise e JOIN auth.account_scope s ON e.grid_code LIKE s.node_code || '%'
+        JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'supervisor' ORDER BY e.id LIMIT 1""");
+    String outsider = scalar("""
+        SELECT a.username FROM auth.account a JOIN auth.account_scope s ON s.account_id = a.id
+        WHERE a.username LIKE 'worker%%' AND NOT EXISTS (SELECT 1 FROM grid.enterprise e
+          WHERE e.credit_code = '%s' AND e.grid_code LIKE s.node_code || '%%') ORDER BY a.id LIMIT 1""".formatted(code));
+    for (String user : List.of("admin", "supervisor")) {
+      Http.Response r = http.get("/api/v1/enterprises/" + code, app.login(user, "Demo@2026"));
+      assertThat(r.status()).as("%s: %s", user, r.body()).isEqualTo(200);
+      assertThat(r.json().getJsonObject("enterprise").getString("creditCode")).isEqualTo(code);
+    }
+    assertThat(http.get("/api/v1/enterprises/" + code, app.login(outsider, "Demo@2026")).status()).isEqualTo(404);
+  }
+
   @Test
   void everyRead_isLogged_andTheCitizenSeesWhoReadTheirData() throws Exception {
     long before = count("SELECT count(*) FROM gov.access_log WHERE subject_id = " + citizenPerson);

@@ -1,0 +1,259 @@
+// @ts-check
+/**
+ * The supervisor's journey: find a person by ID number and see the masked portrait, the graph, approve
+ * a device enrollment, verify a field record's receipt in the browser, read the quality metrics and
+ * resolve a merge review; then the worker is refused a person outside the grid, and the administrator
+ * sees those reads in the audit log.
+ */
+import { personOutsideWorkerGrid } from './api.mjs'
+import { at, menuItem, signIn, waitForApi } from './helpers.mjs'
+
+/**
+ * @typedef {import('./harness.mjs').E2eRun} E2eRun
+ * @typedef {{ pendingDevice: string, recordId: string, reviewCandidate: number }} Fixtures
+ */
+
+/**
+ * @param {E2eRun} run
+ * @param {string} password the demo accounts' password
+ * @param {Fixtures | null} fixtures
+ */
+export async function supervisorJourney(run, password, fixtures) {
+  const person = await personOutsideWorkerGrid(run.base, password)
+  const page = await run.newPage('supervisor')
+  /** @type {{ id: string, label?: string, kind?: string, creditCode?: string, hop: number }[]} the graph's first answer */
+  let firstHop = []
+
+  await run.step('the supervisor finds a person by ID number; the list is masked', async () => {
+    await page.goto(`${run.base}/people`)
+    await signIn(page, { username: 'supervisor', password })
+    await at(page, '/people')
+    await page.getByTestId('person-query').fill(person.idNumber)
+    const searched = waitForApi(page, 'GET', '/api/v1/persons')
+    await page.getByRole('button', { name: '查询', exact: true }).click()
+    const answer = await (await searched).json()
+    if (answer.items.length !== 1 || answer.items[0].id !== person.id) {
+      throw new Error(`expected exactly person ${person.id}, got ${JSON.stringify(answer.items)}`)
+    }
+    const row = page.getByTestId('person-results').locator('tbody tr')
+    await row.getByText(answer.items[0].idNumber).waitFor()
+    if (!answer.items[0].idNumber.includes('*') || !answer.items[0].name.includes('*')) {
+      throw new Error(`expected a masked name and ID number for browsing, got ${JSON.stringify(answer.items[0])}`)
+    }
+    if ((await row.textContent())?.includes(person.idNumber)) {
+      throw new Error('the clear ID number is on the page while browsing')
+    }
+    await run.screenshot(page, 'people-search')
+  })
+
+  await run.step('the portrait is masked for browsing and names the source of each field', async () => {
+    const portrait = waitForApi(page, 'GET', `/api/v1/persons/by-id/${person.id}`)
+    await page.getByTestId('person-results').locator('tbody tr').first().click()
+    await at(page, `/people/persons/${person.id}`)
+    const body = await (await portrait).json()
+    await page.getByTestId('portrait-id-number').getByText(body.person.idNumber, { exact: true }).waitFor()
+    if (!body.person.idNumber.includes('*') || body.disclosure.clear.length !== 0) {
+      throw new Error(`expected everything masked for browsing, got ${JSON.stringify(body.disclosure)} ${body.person.idNumber}`)
+    }
+    await page.getByTestId('disclosure').getByText('所有敏感字段均已脱敏').waitFor()
+    const table = page.getByTestId('provenance-table')
+    await table.getByText('身份证号', { exact: true }).waitFor()
+    const source = Object.values(body.provenance)[0]
+    if (source) {
+      await table.getByText(String(/** @type {{ source: string }} */ (source).source)).first().waitFor()
+    }
+    await run.screenshot(page, 'person-portrait')
+  })
+
+  await run.step('for identity verification the supervisor sees the ID number in clear, and the read says so', async () => {
+    const portrait = waitForApi(page, 'GET', `/api/v1/persons/by-id/${person.id}`)
+    await page.getByTestId('purpose-select').click()
+    await page.getByRole('option', { name: '身份核验' }).click()
+    await at(page, `/people/persons/${person.id}`, { purpose: 'verification' })
+    if ((await portrait).status() !== 200) {
+      throw new Error(`portrait for verification: ${(await portrait).status()}`)
+    }
+    await page.getByTestId('portrait-id-number').getByText(person.idNumber, { exact: true }).waitFor()
+    await page.getByTestId('disclosure').getByText('用途「身份核验」下明文显示').waitFor()
+  })
+
+  await run.step('the person–enterprise graph loads the first hop around the person', async () => {
+    const graph = waitForApi(page, 'GET', '/api/v1/graph/neighbourhood')
+    await page.getByRole('tab', { name: '人企关系图' }).click()
+    const answer = await graph
+    if (answer.status() !== 200) {
+      throw new Error(`neighbourhood: ${answer.status()} ${await answer.text()}`)
+    }
+    const body = await answer.json()
+    firstHop = body.nodes
+    await page.getByTestId('graph-stats').getByText(`${body.nodes.length} 个节点，${body.edges.length} 条关系`).waitFor()
+    await page.getByTestId('party-graph').locator('canvas').first().waitFor()
+    await run.screenshot(page, 'person-graph')
+  })
+
+  await run.step('a neighbour of the person is expanded one hop further', async () => {
+    const graph = page.getByTestId('party-graph')
+    const neighbour = firstHop.find((node) => node.hop === 1)
+    if (!neighbour) {
+      throw new Error(`the person has no neighbour in the graph: ${JSON.stringify(firstHop)}`)
+    }
+    await graph.getByTestId('graph-node-select').click()
+    await page.getByRole('option', { name: neighbour.label ?? neighbour.id, exact: true }).first().click()
+    await graph.getByRole('heading', { name: neighbour.label ?? neighbour.id }).waitFor()
+    const expanded = waitForApi(page, 'GET', '/api/v1/graph/neighbourhood')
+    await graph.getByTestId('graph-expand').click()
+    const answer = await expanded
+    const query = new URL(answer.url()).searchParams
+    const around = query.get('person') ?? query.get('enterprise')
+    if (answer.status() !== 200 || query.get('hops') !== '1' || around === String(person.id)) {
+      throw new Error(`expected one hop around the neighbour, got ${answer.status()} ${answer.url()}`)
+    }
+    await graph.getByTestId('graph-expand').getByText('已展开').waitFor()
+    await run.screenshot(page, 'person-graph-expanded')
+  })
+
+  await run.step("the neighbour's portrait opens from the graph (an enterprise's lists its representative, shareholders and executives)", async () => {
+    const neighbour = firstHop.find((node) => node.hop === 1)
+    const graph = page.getByTestId('party-graph')
+    await graph.getByRole('button', { name: '打开画像' }).click()
+    if (neighbour?.kind === 'enterprise' && neighbour.creditCode) {
+      const portrait = waitForApi(page, 'GET', `/api/v1/enterprises/${neighbour.creditCode}`)
+      await at(page, `/people/enterprises/${neighbour.creditCode}`, { purpose: 'verification' })
+      const body = await (await portrait).json()
+      await page.getByTestId('enterprise-name').getByText(body.enterprise.name).waitFor()
+      await page.getByRole('tab', { name: '法人、股东与高管' }).click()
+      const people = page.getByTestId('enterprise-people')
+      const first = body.legalRepresentative ?? body.shareholders[0] ?? body.executives[0]
+      if (first) {
+        await people.getByText(first.idNumber).first().waitFor()
+      }
+      await run.screenshot(page, 'enterprise-portrait')
+    } else {
+      await page.waitForURL((url) => url.pathname.startsWith('/people/persons/') && url.pathname !== `/people/persons/${person.id}`)
+      await page.getByTestId('provenance-table').waitFor()
+    }
+    await page.goBack()
+    await at(page, `/people/persons/${person.id}`, { purpose: 'verification' })
+  })
+
+  if (!fixtures) {
+    for (const name of ['approve a device enrollment', 'verify a field record receipt', 'resolve a merge review']) {
+      run.skip(name, 'no --fixtures (WebAdminBrowserIT makes them)')
+    }
+  } else {
+    await fixtureSteps(run, page, fixtures)
+  }
+
+  await run.step('the data quality metrics are shown against the 90% target', async () => {
+    const metrics = waitForApi(page, 'GET', '/api/v1/governance/metrics')
+    await menuItem(page, '数据质量').click()
+    await at(page, '/quality')
+    if ((await metrics).status() !== 200) {
+      throw new Error(`metrics: ${(await metrics).status()}`)
+    }
+    await page.getByTestId('metrics-table').getByText('全平台').waitFor()
+    await page.getByTestId('quality-summary').waitFor()
+    await run.screenshot(page, 'quality-metrics')
+  })
+  // The next users sign in in the same browser context: its cache already holds the app, so the server
+  // is not asked to compress every asset again for each of them.
+  await signOut(page)
+  const worker = page
+  await run.step('a grid worker is refused a person outside the grid, by search and by address', async () => {
+    await worker.goto(`${run.base}/people?q=${person.idNumber}`)
+    await signIn(worker, { username: 'worker', password })
+    await at(worker, '/people', { q: person.idNumber })
+    await worker.getByTestId('person-results').getByText('在您的管辖范围内没有找到匹配的人员').waitFor()
+    const refused = waitForApi(worker, 'GET', `/api/v1/persons/by-id/${person.id}`)
+    await worker.goto(`${run.base}/people/persons/${person.id}`)
+    const response = await refused
+    const problem = await response.json()
+    if (response.status() !== 404 && response.status() !== 403) {
+      throw new Error(`expected the worker to be refused, got ${response.status()} ${JSON.stringify(problem)}`)
+    }
+    await worker.getByRole('alert').filter({ hasText: problem.title }).waitFor()
+    if ((await worker.getByTestId('provenance-table').count()) !== 0) {
+      throw new Error('a refused portrait still shows data')
+    }
+    await run.screenshot(worker, 'worker-refused')
+  })
+  await signOut(worker)
+  const admin = page
+  await run.step("the administrator sees the supervisor's reads of that person in the audit log", async () => {
+    await admin.goto(`${run.base}/audit?personId=${person.id}&username=supervisor`)
+    await signIn(admin, { username: 'admin', password })
+    const log = waitForApi(admin, 'GET', '/api/v1/audit/data-access')
+    await at(admin, '/audit', { personId: String(person.id), username: 'supervisor' })
+    const body = await (await log).json()
+    const purposes = new Set(body.items.map((/** @type {{ purpose: string }} */ e) => e.purpose))
+    if (!purposes.has('browse') || !purposes.has('verification')) {
+      throw new Error(`expected browse and verification reads, got ${JSON.stringify(body.items)}`)
+    }
+    await admin.getByTestId('audit-table').getByText('身份核验').first().waitFor()
+    await run.screenshot(admin, 'audit')
+  })
+  await page.context().close()
+}
+
+/**
+ * Signs out through the user menu and waits for the sign-in page.
+ * @param {import('playwright-core').Page} page
+ */
+async function signOut(page) {
+  await page.getByTestId('user-menu').click()
+  await page.getByRole('menuitem', { name: '退出登录' }).click()
+  await page.getByRole('heading', { name: 'CityGrid 城市网格化管理' }).waitFor()
+}
+
+/**
+ * @param {E2eRun} run
+ * @param {import('playwright-core').Page} page signed in as the supervisor
+ * @param {Fixtures} fixtures
+ */
+async function fixtureSteps(run, page, fixtures) {
+  await run.step('the supervisor approves a pending device enrollment', async () => {
+    await menuItem(page, '设备').click()
+    await at(page, '/devices')
+    const row = page.getByTestId('devices-table').locator('tbody tr', { hasText: fixtures.pendingDevice })
+    await row.waitFor()
+    const approved = waitForApi(page, 'POST', `/api/v1/devices/${fixtures.pendingDevice}/approve`)
+    await row.getByRole('button', { name: '批准' }).click()
+    const answer = await approved
+    if (answer.status() !== 200 || (await answer.json()).status !== 'approved') {
+      throw new Error(`approve: ${answer.status()} ${await answer.text()}`)
+    }
+    await page.getByText(`已批准设备 ${fixtures.pendingDevice}，证书已签发`).waitFor()
+    await row.waitFor({ state: 'detached' })
+    await run.screenshot(page, 'devices')
+  })
+
+  await run.step('a field record opens and its receipt verifies in the browser', async () => {
+    await page.goto(`${run.base}/records/${fixtures.recordId}`)
+    await page.getByTestId('record-summary').waitFor()
+    await page.getByTestId('verify-receipt').click()
+    await page.getByTestId('verify-verdict').getByText('核验通过').waitFor({ timeout: 30_000 })
+    await run.screenshot(page, 'record-verified')
+  })
+
+  await run.step('the supervisor resolves a merge review side by side', async () => {
+    const queue = waitForApi(page, 'GET', '/api/v1/governance/reviews')
+    await page.goto(`${run.base}/quality?tab=reviews`)
+    const body = await (await queue).json()
+    const review = body.items.find((/** @type {{ candidate: { personId: number } }} */ r) => r.candidate.personId === fixtures.reviewCandidate)
+    if (!review) {
+      throw new Error(`the fixture's review is not in the queue: ${JSON.stringify(body.items)}`)
+    }
+    const card = page.getByTestId(`review-${review.id}`)
+    await card.getByText('一致').first().waitFor()
+    await run.screenshot(page, 'quality-review')
+    const decided = waitForApi(page, 'POST', `/api/v1/governance/reviews/${review.id}/decision`)
+    await card.getByTestId('review-merge').click()
+    await page.getByRole('dialog').getByRole('button', { name: '是同一人，合并' }).click()
+    const answer = await decided
+    if (answer.status() !== 200 || (await answer.json()).decision !== 'merge') {
+      throw new Error(`decision: ${answer.status()} ${await answer.text()}`)
+    }
+    await page.getByTestId('last-decision').getByText(`并入 #${fixtures.reviewCandidate}`).waitFor()
+    await card.waitFor({ state: 'detached' })
+  })
+}

@@ -1,0 +1,115 @@
+/**
+ * The city map's MapLibre style, built here rather than fetched: a plain background and our own vector
+ * tiles (`/tiles/city/{z}/{x}/{y}.mvt`, every layer in one tile, docs/gis.md), no internet base map and
+ * no glyphs or sprites (so no text labels). Zoom bands follow the server's layer registry; asking a
+ * layer outside them only costs an empty 204 tile, but drawing within them keeps the map readable.
+ */
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl'
+
+export const MAP_LAYERS = ['regions', 'grids', 'buildings', 'houses'] as const
+export type MapLayer = (typeof MAP_LAYERS)[number]
+
+/** The demo city's civic centre (CGCS2000 ≈ WGS84 at map scale), Shenzhen Futian. */
+export const CITY_CENTRE: [number, number] = [114.0596, 22.543]
+export const CITY_ZOOM = 12
+
+export function tileUrl(origin: string): string {
+  return `${origin}/tiles/city/{z}/{x}/{y}.mvt`
+}
+
+/** True for requests that must carry the caller's token: tiles depend on the caller's scope. */
+export function needsToken(url: string, origin: string): boolean {
+  return url.startsWith(`${origin}/tiles/`)
+}
+
+const LAYERS: Record<MapLayer, LayerSpecification[]> = {
+  regions: [
+    {
+      id: 'regions-fill',
+      type: 'fill',
+      source: 'city',
+      'source-layer': 'regions',
+      paint: { 'fill-color': '#409eff', 'fill-opacity': 0.06 },
+    },
+    {
+      id: 'regions-line',
+      type: 'line',
+      source: 'city',
+      'source-layer': 'regions',
+      paint: { 'line-color': '#409eff', 'line-width': 1.5 },
+    },
+  ],
+  grids: [
+    {
+      id: 'grids-line',
+      type: 'line',
+      source: 'city',
+      'source-layer': 'grids',
+      minzoom: 12,
+      paint: { 'line-color': '#e6a23c', 'line-width': 1, 'line-dasharray': [2, 2] },
+    },
+  ],
+  buildings: [
+    {
+      id: 'buildings',
+      type: 'circle',
+      source: 'city',
+      'source-layer': 'buildings',
+      minzoom: 15,
+      paint: { 'circle-radius': 3, 'circle-color': '#909399' },
+    },
+  ],
+  houses: [
+    {
+      id: 'houses',
+      type: 'circle',
+      source: 'city',
+      'source-layer': 'houses',
+      minzoom: 10,
+      paint: {
+        // Low zooms carry one point per grid and clusters carry `count`; single houses have none.
+        'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'count'], 1], 1, 3, 50, 8, 500, 14],
+        'circle-color': '#67c23a',
+        'circle-opacity': 0.8,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
+  ],
+}
+
+/** The layer ids drawn for one of our layers (to toggle and to query on click). */
+export function layerIds(layer: MapLayer): string[] {
+  return LAYERS[layer].map((l) => l.id)
+}
+
+/**
+ * The style. Without `tiles` (the tile routes are not there) it is the background only, so the map
+ * does not fire a failing request per tile.
+ */
+export function cityStyle(origin: string, tiles: boolean, visible: Readonly<Record<MapLayer, boolean>>): StyleSpecification {
+  const background: LayerSpecification = { id: 'background', type: 'background', paint: { 'background-color': '#f4f6f9' } }
+  if (!tiles) {
+    return { version: 8, sources: {}, layers: [background] }
+  }
+  const layers = MAP_LAYERS.flatMap((layer) =>
+    LAYERS[layer].map((spec) => ({ ...spec, layout: { visibility: visible[layer] ? 'visible' : 'none' } }) as LayerSpecification),
+  )
+  return {
+    version: 8,
+    sources: { city: { type: 'vector', tiles: [tileUrl(origin)], minzoom: 0, maxzoom: 22 } },
+    layers: [background, ...layers],
+  }
+}
+
+/** What a clicked feature says, as label/value pairs, in the order the server documents its properties. */
+const PROPERTY_ORDER = ['name', 'code', 'level', 'address', 'usage', 'floors', 'count', 'grid_code', 'community_code', 'id', 'building_id']
+
+export function featureRows(properties: Record<string, unknown>): { key: string; value: string }[] {
+  const keys = Object.keys(properties).sort((a, b) => {
+    const ia = PROPERTY_ORDER.indexOf(a)
+    const ib = PROPERTY_ORDER.indexOf(b)
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b)
+  })
+  return keys.map((key) => ({ key, value: String(properties[key]) }))
+}
