@@ -62,8 +62,12 @@ public final class ReviewQueue {
   }
 
   private static JsonObject item(Row r, boolean names) {
+    JsonObject reasons = new JsonObject(r.getString("reasons"));
+    if (!names && reasons.getString("name") != null) {
+      reasons.put("name", Disclosure.maskName(reasons.getString("name")));
+    }
     return new JsonObject().put("id", r.getLong("id")).put("score", r.getBigDecimal("score").doubleValue())
-        .put("reasons", new JsonObject(r.getString("reasons"))).put("source", r.getString("source"))
+        .put("reasons", reasons).put("source", r.getString("source"))
         .put("batchId", r.getLong("batch_id")).put("rowNo", r.getInteger("row_no"))
         .put("newRecord", side(r, "new", names)).put("candidate", side(r, "old", names));
   }

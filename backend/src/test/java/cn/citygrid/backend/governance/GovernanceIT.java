@@ -171,6 +171,11 @@ class GovernanceIT {
     JsonObject queue = http.get("/api/v1/governance/reviews", admin).json();
     JsonObject item = queue.getJsonArray("items").getJsonObject(0);
     assertThat(item.getJsonObject("candidate").getLong("personId")).isEqualTo(h.id());
+    JsonObject browsed = http.get("/api/v1/governance/reviews?purpose=browse", admin).json().getJsonArray("items")
+        .getJsonObject(0);
+    assertThat(browsed.getJsonObject("newRecord").getString("name")).contains("*");
+    assertThat(browsed.getJsonObject("reasons").getString("name")).as("the reasons disclose no more than the sides")
+        .isEqualTo(browsed.getJsonObject("newRecord").getString("name"));
     long fresh = item.getJsonObject("newRecord").getLong("personId");
     long confirmationsBefore = count("SELECT sum(persons) FROM gov.confirmation_day");
     JsonObject decided = http.postJson("/api/v1/governance/reviews/" + item.getLong("id") + "/decision", admin,
