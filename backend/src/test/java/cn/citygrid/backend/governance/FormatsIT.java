@@ -128,9 +128,7 @@ class FormatsIT {
   }
 
   static String scalar(String sql) throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+    return db.scalar(sql);
   }
 
   static String[] row(String sql) throws Exception {

@@ -248,9 +248,7 @@ class GovernanceIT {
   }
 
   static String scalar(String sql) throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+    return db.scalar(sql);
   }
 
   static String dateText(LocalDate d) {

@@ -174,9 +174,7 @@ class PortraitIT {
   }
 
   static String scalar(String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+    return db.scalar(sql);
   }
 
   static byte[] bytes(String sql) throws SQLException {

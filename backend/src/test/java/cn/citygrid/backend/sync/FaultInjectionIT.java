@@ -267,9 +267,7 @@ class FaultInjectionIT {
   }
 
   static String scalar(String sql) throws Exception {
-    try (Connection c = db.connect(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+    return db.scalar(sql);
   }
 
   static void assertAnchoredWithTheirPhotos(List<Phone> phones) throws Exception {

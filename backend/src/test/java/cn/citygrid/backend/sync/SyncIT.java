@@ -77,9 +77,7 @@ class SyncIT {
   }
 
   static String scalar(String sql) throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+    return db.scalar(sql);
   }
 
   static void exec(String sql) throws Exception {

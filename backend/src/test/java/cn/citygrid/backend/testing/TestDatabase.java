@@ -56,6 +56,13 @@ public final class TestDatabase implements AutoCloseable {
     return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
   }
 
+  /** The first column of the first row of {@code sql} as text, or null when there is no row. */
+  public String scalar(String sql) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
   /**
    * Drops the database. A plain DROP first: PostgreSQL then stops an autovacuum worker by itself,
    * whereas FORCE is refused to a non-superuser when one is active; FORCE only for our own leftovers.
