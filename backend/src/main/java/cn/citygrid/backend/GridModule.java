@@ -23,6 +23,7 @@ import cn.citygrid.backend.metrics.Metrics;
 import cn.citygrid.backend.portrait.EnterprisePortraits;
 import cn.citygrid.backend.portrait.PersonPortraits;
 import cn.citygrid.backend.portrait.PersonSearch;
+import cn.citygrid.backend.portrait.PlaceSearch;
 import cn.citygrid.backend.portrait.PortraitRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -52,7 +53,7 @@ public record GridModule(List<ApiRoute> routes, AccessLog accessLog, AccessAncho
     WorkerExecutor importWorkers = vertx.createSharedWorkerExecutor("citygrid-import", 1, 6, TimeUnit.HOURS);
     List<ApiRoute> routes = Stream.of(
             new PortraitRoutes(persons, new PersonSearch(pool, config.dataKeys(), persons),
-                new EnterprisePortraits(pool, accessLog, clock)).routes(),
+                new EnterprisePortraits(pool, accessLog, clock), new PlaceSearch(pool)).routes(),
             new GraphRoutes(new GraphService(pool, persons)).routes(),
             new AccessRoutes(pool).routes(),
             new GovernanceRoutes(queries, imports, importWorkers, new QualityMetrics(pool)).routes(),

@@ -14,16 +14,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** Person and enterprise portraits, and person search; every read states a purpose and is logged. */
+/** Person and enterprise portraits, and search; every read of a person states a purpose and is logged. */
 public final class PortraitRoutes {
   private final PersonPortraits persons;
   private final PersonSearch search;
   private final EnterprisePortraits enterprises;
+  private final PlaceSearch places;
 
-  public PortraitRoutes(PersonPortraits persons, PersonSearch search, EnterprisePortraits enterprises) {
+  public PortraitRoutes(PersonPortraits persons, PersonSearch search, EnterprisePortraits enterprises, PlaceSearch places) {
     this.persons = persons;
     this.search = search;
     this.enterprises = enterprises;
+    this.places = places;
   }
 
   public List<ApiRoute> routes() {
@@ -32,7 +34,11 @@ public final class PortraitRoutes {
         ApiRoute.get("/api/v1/persons", readers, Reply.json(this::search)),
         ApiRoute.get("/api/v1/persons/by-id/{id}", readers, Reply.json(this::byId)),
         ApiRoute.get("/api/v1/persons/{idNumber}", readers, Reply.json(this::byIdNumber)),
-        ApiRoute.get("/api/v1/enterprises/{creditCode}", readers, Reply.json(this::enterprise)));
+        ApiRoute.get("/api/v1/enterprises/{creditCode}", readers, Reply.json(this::enterprise)),
+        ApiRoute.get("/api/v1/houses", readers, Reply.json(ctx -> places.houses(principal(ctx), ctx.queryParams().get("q"),
+            Paging.of(ctx)))),
+        ApiRoute.get("/api/v1/enterprises", readers, Reply.json(ctx -> places.enterprises(principal(ctx),
+            ctx.queryParams().get("q"), Paging.of(ctx)))));
   }
 
   private Future<JsonObject> byIdNumber(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
 import cn.citygrid.sync.protocol.crypto.Sm3;
 import cn.citygrid.sync.protocol.json.Jcs;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -117,6 +118,34 @@ class PortraitIT {
   }
 
   @Test
+  void housesAndEnterprises_areFoundByAddressNameOrCode_onlyInTheCallersGrids() throws Exception {
+    String[] house = scalar("""
+        SELECT h.id || '|' || h.address || '|' || h.grid_code FROM grid.house h JOIN auth.account_scope s
+          ON h.grid_code LIKE s.node_code || '%' JOIN auth.account a ON a.id = s.account_id
+        WHERE a.username = 'worker' ORDER BY h.id LIMIT 1""").split("\\|");
+    String worker = app.login("worker", "Demo@2026");
+    JsonArray found = http.get("/api/v1/houses?q=" + java.net.URLEncoder.encode(house[1], StandardCharsets.UTF_8), worker)
+        .json().getJsonArray("items");
+    assertThat(found.stream().map(h -> ((JsonObject) h).getLong("id"))).contains(Long.parseLong(house[0]));
+    String other = scalar("SELECT a.username FROM auth.account a JOIN auth.account_scope s ON s.account_id = a.id"
+        + " WHERE a.username LIKE 'worker_%' AND '" + house[2] + "' NOT LIKE s.node_code || '%' ORDER BY a.id LIMIT 1");
+    JsonArray elsewhere = http.get("/api/v1/houses?q=" + java.net.URLEncoder.encode(house[1], StandardCharsets.UTF_8),
+        app.login(other, "Demo@2026")).json().getJsonArray("items");
+    assertThat(elsewhere.stream().map(h -> ((JsonObject) h).getLong("id"))).doesNotContain(Long.parseLong(house[0]));
+
+    String[] enterprise = scalar("SELECT credit_code || '|' || name FROM grid.enterprise ORDER BY id LIMIT 1").split("\\|");
+    String admin = app.login("admin", "Demo@2026");
+    for (String q : List.of(enterprise[0].substring(0, 8), enterprise[1].substring(1))) {
+      JsonArray byText = http.get("/api/v1/enterprises?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), admin)
+          .json().getJsonArray("items");
+      assertThat(byText.stream().map(e -> ((JsonObject) e).getString("creditCode"))).as(q).contains(enterprise[0]);
+    }
+    Http.Response tooShort = http.get("/api/v1/houses?q=%25", worker);
+    assertThat(tooShort.status()).isEqualTo(400);
+    assertThat(tooShort.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("q");
+  }
+
+  @Test
   void everyRead_isLogged_andTheCitizenSeesWhoReadTheirData() throws Exception {
     long before = count("SELECT count(*) FROM gov.access_log WHERE subject_id = " + citizenPerson);
     person("worker", "care");
@@ -145,7 +174,9 @@ class PortraitIT {
         assertThat(rs.getBytes("hash")).as("entry %d", rs.getLong("seq")).isEqualTo(head);
       }
     }
-    String recordId = app.app().grid().anchor().anchorNow().toCompletionStage().toCompletableFuture().get();
+    // On an event loop, as the periodic anchor runs: Hibernate Reactive's session belongs to a Vert.x context.
+    String recordId = io.vertx.core.Future.<String>future(p -> app.app().vertx().runOnContext(
+        v -> app.app().grid().anchor().anchorNow().onComplete(p))).toCompletionStage().toCompletableFuture().get();
     assertThat(recordId).isNotNull();
     assertThat(bytes("SELECT head FROM gov.access_anchor WHERE record_id = '" + recordId + "'")).isEqualTo(head);
   }
