@@ -49,6 +49,7 @@ public final class GridApp extends Application {
         api.language(shell.i18n().tag());
         shell.onLanguageChange(i18n -> api.language(i18n.tag()));
         ctx = new AppContext(config, device, shell, new Background(), api);
+        cjkFont().ifPresent(family -> shell.root().setStyle("-fx-font-family: \"" + family + "\";"));
         Scene scene = new Scene(shell.root(), Shell.WIDTH, Shell.HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("shell/app.css")).toExternalForm());
         stage.setScene(scene);
@@ -60,6 +61,19 @@ public final class GridApp extends Application {
             }
         });
         firstScreen();
+    }
+
+    /**
+     * A font with Chinese glyphs where the platform default has none (desktop Linux: JavaFX's default font has no
+     * CJK fallback); phones' system fonts have them, and none of these families is asked for there.
+     */
+    private static java.util.Optional<String> cjkFont() {
+        if (!com.gluonhq.attach.util.Platform.isDesktop()) {
+            return java.util.Optional.empty();
+        }
+        var installed = javafx.scene.text.Font.getFamilies();
+        return java.util.stream.Stream.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                "Microsoft YaHei", "PingFang SC").filter(installed::contains).findFirst();
     }
 
     public AppContext context() {

@@ -89,7 +89,7 @@ public final class FormScreen implements Screen {
         }
         root.setCenter(Ui.page(Ui.card(null, content)));
         root.setBottom(footer(page));
-        root.setId("form-" + page.kind().name().toLowerCase(java.util.Locale.ROOT));
+        root.getProperties().put("page", page.kind());
     }
 
     private void questions(Page page, VBox content) {

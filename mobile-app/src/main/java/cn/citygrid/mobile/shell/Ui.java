@@ -52,25 +52,23 @@ public final class Ui {
         return card;
     }
 
-    /** A tappable list row: a title, a secondary line and an optional trailing badge. */
-    public static Button tile(String id, String title, String subtitle, Node trailing, Runnable action) {
+    /** A tappable list row: a title, a secondary line and an optional trailing badge (at least 56 px high). */
+    public static HBox tile(String id, String title, String subtitle, Node trailing, Runnable action) {
         VBox texts = new VBox(2, text(title, "tile-title"));
         if (subtitle != null && !subtitle.isEmpty()) {
             texts.getChildren().add(text(subtitle, "tile-subtitle"));
         }
+        texts.setMinWidth(0);
         HBox.setHgrow(texts, Priority.ALWAYS);
         HBox row = new HBox(8, texts);
+        row.setId(id);
+        row.getStyleClass().add("tile");
         row.setAlignment(Pos.CENTER_LEFT);
         if (trailing != null) {
             row.getChildren().add(trailing);
         }
-        Button b = new Button(null, row);
-        b.setId(id);
-        b.getStyleClass().add("tile");
-        b.setMaxWidth(Double.MAX_VALUE);
-        row.prefWidthProperty().bind(b.widthProperty().subtract(28));
-        b.setOnAction(e -> action.run());
-        return b;
+        row.setOnMouseClicked(e -> action.run());
+        return row;
     }
 
     public static Label badge(String text, String kind) {
