@@ -127,6 +127,10 @@ public final class App implements AutoCloseable {
     return wiring.grid();
   }
 
+  public cn.citygrid.backend.sync.SyncModule sync() {
+    return wiring.sync();
+  }
+
   public LedgerAudit audit() {
     return wiring.audit();
   }
@@ -139,6 +143,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() throws Exception {
     await(wiring.appender().stop());
+    wiring.sync().close();
     database.close();
     await(vertx.close());
   }

@@ -30,6 +30,8 @@ final class HttpVerticle extends AbstractVerticle {
     Router router = router();
     server = vertx.createHttpServer(new HttpServerOptions()
         .setCompressionSupported(true)
+        // Phones gzip upload batches above 8 KiB (docs/sync-protocol.md); body limits apply to the inflated bytes.
+        .setDecompressionSupported(true)
         .setHost(wiring.config().http().host())
         .setPort(wiring.config().http().port()));
     server.requestHandler(router).listen().<Void>mapEmpty().onComplete(started);

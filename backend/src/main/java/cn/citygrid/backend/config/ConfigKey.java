@@ -40,6 +40,12 @@ public enum ConfigKey {
   WITNESS_PORT("witness.port", "0", "Port of the witness run inside this process; 0 runs none. `./grid up` sets 8081."),
   WITNESS_NAME("witness.name", "citygrid.local/witness", "Key name of this process's witness."),
   WITNESS_LOG_KEY("witness.log-key", "", "PEM file of the log public key a standalone witness (`java -jar … witness`) trusts; the in-process witness uses the log's own key."),
+  OBJECTS_ENDPOINT("objects.endpoint", "", "S3 endpoint (a MinIO cluster) for attachments, e.g. `https://minio.example:9000`. Empty: an S3 server inside this process on `objects.dir`."),
+  OBJECTS_DIR("objects.dir", ".grid/objects", "Folder of the in-process S3 server (used when `objects.endpoint` is empty)."),
+  OBJECTS_ACCESS_KEY("objects.access-key", "", "S3 access key. Empty with the in-process server: a random one per start."),
+  OBJECTS_SECRET_KEY("objects.secret-key", "", "S3 secret key. Empty with the in-process server: a random one per start."),
+  OBJECTS_BUCKET("objects.bucket", "citygrid", "Bucket of attachments and thumbnails (created when missing)."),
+  OBJECTS_REGION("objects.region", "cn-south-1", "S3 region the URLs are signed for."),
   LOG_FORMAT("log.format", "text", "`text` or `json` log lines."),
   DEMO_PERSONS("demo.persons", "20000", "Persons in the demo city that `./grid up` seeds into an empty database."),
   DEMO_SEED("demo.seed", "2026", "Seed of the demo city; the same seed gives the same city.");

@@ -13,7 +13,8 @@ public record GridConfig(
     LedgerSettings ledger,
     int workerPoolSize,
     LogFormat logFormat,
-    DemoConfig demo) {
+    DemoConfig demo,
+    ObjectsConfig objects) {
 
   public enum Mode { DEMO, PRODUCTION }
 
@@ -39,7 +40,27 @@ public record GridConfig(
         LedgerSettings.from(s),
         workers == 0 ? cores : workers,
         s.choice(ConfigKey.LOG_FORMAT, LogFormat.class),
-        DemoConfig.from(s));
+        DemoConfig.from(s),
+        ObjectsConfig.from(s));
+  }
+
+  /** Where attachments live: an S3 endpoint, or (endpoint null) the in-process server on {@code dir}. */
+  public record ObjectsConfig(String endpoint, String dir, String accessKey, String secretKey, String bucket, String region) {
+    static ObjectsConfig from(Settings s) {
+      String endpoint = s.string(ConfigKey.OBJECTS_ENDPOINT);
+      String access = s.string(ConfigKey.OBJECTS_ACCESS_KEY);
+      String secret = s.string(ConfigKey.OBJECTS_SECRET_KEY);
+      if (!endpoint.isEmpty() && (access.isEmpty() || secret.isEmpty())) {
+        throw s.invalid(ConfigKey.OBJECTS_ACCESS_KEY, "the access and secret keys of the S3 endpoint " + endpoint);
+      }
+      return new ObjectsConfig(endpoint.isEmpty() ? null : endpoint, s.string(ConfigKey.OBJECTS_DIR), access, secret,
+          s.string(ConfigKey.OBJECTS_BUCKET), s.string(ConfigKey.OBJECTS_REGION));
+    }
+
+    @Override
+    public String toString() {
+      return "ObjectsConfig[endpoint=" + endpoint + ", dir=" + dir + ", bucket=" + bucket + ", region=" + region + "]";
+    }
   }
 
   public record HttpConfig(String host, int port, int instances, int bodyLimit, String webRoot) {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoCity {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCity.class);
 
+  private static final List<String> GRID_TABLES = List.of("unit_grid", "building", "house", "person", "residence");
+
   private DemoCity() {}
 
   /** What was built. */
@@ -51,6 +53,11 @@ public final class DemoCity {
         load(c, tables);
         DemoGovernance.apply(c);
         DemoAccounts.create(c, demoPasswordHash);
+        try (Statement s = c.createStatement()) {
+          for (String table : GRID_TABLES) {
+            s.execute("ALTER TABLE grid." + table + " ENABLE TRIGGER USER");
+          }
+        }
         c.commit();
         try (Statement s = c.createStatement()) {
           c.setAutoCommit(true);
@@ -95,7 +102,13 @@ public final class DemoCity {
       s.execute("UPDATE auth.account SET person_id = NULL WHERE person_id IS NOT NULL");
       s.execute("TRUNCATE grid.region, grid.unit_grid, grid.building, grid.house, grid.person, grid.household,"
           + " grid.household_member, grid.residence, grid.enterprise, grid.person_enterprise, grid.place,"
-          + " gov.confirmation, gov.match_review, gov.merge_event CASCADE");
+          + " gov.confirmation, gov.match_review, gov.merge_event, sync.change CASCADE");
+      // A new city: every phone's feed cursor is void (the feed answers with a full snapshot), and
+      // the change log need not hear about a million rows no phone has seen.
+      s.execute("UPDATE sync.feed_epoch SET epoch = gen_random_uuid()");
+      for (String table : GRID_TABLES) {
+        s.execute("ALTER TABLE grid." + table + " DISABLE TRIGGER USER");
+      }
     }
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     for (CopyFile f : tables.inLoadOrder()) {

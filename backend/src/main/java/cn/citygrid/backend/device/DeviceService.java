@@ -101,7 +101,8 @@ public final class DeviceService {
   private Future<Sm2Certificate> certificateFor(Device d) {
     Instant now = clock.instant();
     return crypto.executeBlocking(() -> DeviceCertificates.issue(keys.ca().privateKey(), keys.caCertificate(),
-        Sm2PublicKey.fromSpki(d.publicKey), d.id, "account-" + d.accountId, now.minus(Duration.ofMinutes(5)),
+        // Valid from enrolment (not approval): records captured while the device waited must verify.
+        Sm2PublicKey.fromSpki(d.publicKey), d.id, "account-" + d.accountId, d.requestedAt.minus(Duration.ofMinutes(5)),
         min(now.plus(CERTIFICATE_VALIDITY), keys.caCertificate().notAfter())), false);
   }
 

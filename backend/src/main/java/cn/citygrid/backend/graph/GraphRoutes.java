@@ -7,6 +7,7 @@ import cn.citygrid.backend.governance.IdLookup;
 import cn.citygrid.backend.http.Access;
 import cn.citygrid.backend.http.ApiRoute;
 import cn.citygrid.backend.http.DomainException;
+import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
@@ -32,13 +33,13 @@ public final class GraphRoutes {
   }
 
   private Future<JsonObject> neighbourhood(RoutingContext ctx) {
-    int hops = intParam(ctx, "hops", 2, 1, 3);
+    int hops = Paging.intParam(ctx, "hops", 2, 1, 3);
     return party(ctx, "person", "enterprise").compose(start ->
         graph.neighbourhood(principal(ctx), start, hops, Purpose.parse(ctx.queryParams().get("purpose")), RequestLog.requestId(ctx)));
   }
 
   private Future<JsonObject> path(RoutingContext ctx) {
-    int max = intParam(ctx, "maxHops", 6, 1, 8);
+    int max = Paging.intParam(ctx, "maxHops", 6, 1, 8);
     Purpose purpose = Purpose.parse(ctx.queryParams().get("purpose"));
     return party(ctx, "fromPerson", "fromEnterprise").compose(from -> party(ctx, "toPerson", "toEnterprise")
         .compose(to -> graph.path(principal(ctx), from, to, max, purpose, RequestLog.requestId(ctx))));
@@ -57,17 +58,5 @@ public final class GraphRoutes {
     }
     return graph.node(principal(ctx), person == null ? null : Long.parseLong(person),
         enterprise == null ? null : IdLookup.creditCode(enterprise));
-  }
-
-  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
-    String raw = ctx.queryParams().get(name);
-    if (raw == null) {
-      return fallback;
-    }
-    if (!raw.matches("[0-9]{1,2}") || Integer.parseInt(raw) < min || Integer.parseInt(raw) > max) {
-      throw DomainException.validation(List.of(new DomainException.FieldError(name, "range",
-          Text.of("应为 " + min + " 到 " + max, "Must be " + min + " to " + max))));
-    }
-    return Integer.parseInt(raw);
   }
 }

@@ -34,7 +34,8 @@ public record Paging(int page, int size) {
     throw DomainException.notFound(Text.of("编号不存在：" + raw, "No such id: " + raw));
   }
 
-  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+  /** An integer query parameter within [min, max], or {@code fallback} when absent; anything else is a 400. */
+  public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
     List<String> values = ctx.queryParam(name);
     if (values.isEmpty()) {
       return fallback;

@@ -75,7 +75,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     return failure == null ? byStatus(status) : byStatus(500);
   }
 
-  static DomainException byStatus(int status) {
+  public static DomainException byStatus(int status) {
     return switch (status) {
       case 400 -> new DomainException(ProblemType.MALFORMED_REQUEST, Text.of("请求无法解析", "The request could not be parsed"));
       case 401 -> new DomainException(ProblemType.UNAUTHENTICATED, Text.of("请先登录", "Sign in first"));

@@ -87,6 +87,22 @@ public final class LedgerRepository {
   public record StoredRecord(String id, long accountId, String deviceId, byte[] canonical, Instant receivedAt,
       Long leafIndex) {}
 
+  /** The stored records among {@code ids}, by id. */
+  public Future<Map<String, StoredRecord>> stored(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return pool.preparedQuery("""
+            SELECT r.id, r.account_id, r.device_id, r.canonical, r.received_at, l.idx AS leaf_index
+            FROM ledger.record r LEFT JOIN ledger.leaf l ON l.record_id = r.id WHERE r.id = ANY($1)""")
+        .execute(Tuple.of(ids.toArray(String[]::new)))
+        .map(rows -> {
+          Map<String, StoredRecord> out = new HashMap<>();
+          rows.forEach(r -> out.put(r.getString("id"), stored(r)));
+          return out;
+        });
+  }
+
   public Future<Optional<StoredRecord>> record(String id) {
     return pool.preparedQuery("""
             SELECT r.id, r.account_id, r.device_id, r.canonical, r.received_at, l.idx AS leaf_index

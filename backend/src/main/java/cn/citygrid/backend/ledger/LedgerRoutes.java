@@ -113,23 +113,10 @@ public final class LedgerRoutes {
 
   /** With {@code ?wait=true}, waits (up to 5 s) for the records' batch to be sealed and adds their receipts. */
   private Future<JsonArray> withReceipts(RoutingContext ctx, List<RecordIntake.Outcome> outcomes) {
-    List<String> ids = outcomes.stream().filter(o -> o.status() != RecordIntake.Outcome.Status.rejected)
-        .map(RecordIntake.Outcome::recordId).toList();
-    boolean wait = "true".equals(ctx.queryParams().get("wait")) && !ids.isEmpty();
-    Future<Map<String, Receipt>> receipts = wait
-        ? ledger.awaitSealed(ids, MAX_WAIT).compose(sealed -> receiptsFor(sealed))
-        : Future.succeededFuture(Map.of());
+    List<String> ids = outcomes.stream().filter(RecordIntake.Outcome::stored).map(RecordIntake.Outcome::recordId).toList();
+    boolean wait = "true".equals(ctx.queryParams().get("wait"));
+    Future<Map<String, Receipt>> receipts = wait ? ledger.receipts(ids, MAX_WAIT) : Future.succeededFuture(Map.of());
     return receipts.map(found -> new JsonArray(outcomes.stream().map(o -> outcomeJson(ctx, o, found.get(o.recordId()))).toList()));
-  }
-
-  private Future<Map<String, Receipt>> receiptsFor(Map<String, Long> sealed) {
-    List<String> ids = sealed.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
-    List<Future<Receipt>> receipts = ids.stream().map(ledger::firstReceipt).toList();
-    return Future.all(receipts).map(all -> {
-      Map<String, Receipt> out = new java.util.HashMap<>();
-      receipts.forEach(r -> out.put(r.result().recordId(), r.result()));
-      return out;
-    });
   }
 
   private static JsonObject outcomeJson(RoutingContext ctx, RecordIntake.Outcome o, Receipt receipt) {

@@ -107,6 +107,22 @@ public final class LedgerService {
         receipt, logKey(), witnessKeys, l));
   }
 
+  /** Receipts of those of {@code ids} sealed within {@code wait} (the others are absent). */
+  public Future<Map<String, Receipt>> receipts(Collection<String> ids, Duration wait) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return awaitSealed(ids, wait).compose(sealed -> {
+      List<Future<Receipt>> receipts = sealed.entrySet().stream().filter(e -> e.getValue() != null)
+          .map(e -> firstReceipt(e.getKey())).toList();
+      return Future.all(receipts).map(all -> {
+        Map<String, Receipt> out = new java.util.HashMap<>();
+        receipts.forEach(r -> out.put(r.result().recordId(), r.result()));
+        return out;
+      });
+    });
+  }
+
   /**
    * Completes with the leaf indexes of {@code ids} once every one is sealed, or with what is known
    * after {@code timeout} (unsealed ids map to null). Wakes on each seal announcement.

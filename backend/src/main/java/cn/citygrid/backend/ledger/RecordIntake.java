@@ -13,6 +13,7 @@ import cn.citygrid.sync.protocol.record.LogEntry;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,22 +45,72 @@ public final class RecordIntake {
     this.clock = clock;
   }
 
-  /** One record's fate. {@code problem} is set when rejected. */
-  public record Outcome(String recordId, Status status, ProblemType problem, Text detail) {
-    public enum Status { accepted, duplicate, rejected }
+  /**
+   * One record's fate. {@code problem} is set when rejected or to be retried; {@code receivedAt} is
+   * the stored receipt time for accepted and duplicate records (a duplicate's is the first one's).
+   */
+  public record Outcome(String recordId, Status status, Instant receivedAt, ProblemType problem, Text detail,
+      JsonObject extra, RecordEnvelope envelope) {
+    public enum Status { accepted, duplicate, rejected, retry }
 
-    static Outcome rejected(String recordId, ProblemType problem, Text detail) {
-      return new Outcome(recordId, Status.rejected, problem, detail);
+    public static Outcome rejected(String recordId, ProblemType problem, Text detail) {
+      return new Outcome(recordId, Status.rejected, null, problem, detail, new JsonObject(), null);
+    }
+
+    /** Not stored now; the same bytes may be sent again later. */
+    public static Outcome retry(String recordId, ProblemType problem, Text detail, JsonObject extra) {
+      return new Outcome(recordId, Status.retry, null, problem, detail, extra, null);
+    }
+
+    Outcome as(Status status, Instant receivedAt) {
+      return new Outcome(recordId, status, receivedAt, problem, detail, extra, envelope);
+    }
+
+    public boolean stored() {
+      return status == Status.accepted || status == Status.duplicate;
     }
   }
 
+  /**
+   * Further checks of verified envelopes (a form, attachments, the request's device): one entry per
+   * envelope, in order, null when it passes, otherwise the rejected or retry outcome.
+   */
+  @FunctionalInterface
+  public interface Checks {
+    Checks NONE = (caller, envelopes) -> Future.succeededFuture(java.util.Collections.nCopies(envelopes.size(), null));
+
+    Future<List<Outcome>> check(Principal caller, List<RecordEnvelope> envelopes);
+  }
+
   public Future<List<Outcome>> accept(Principal caller, List<String> envelopes) {
+    return accept(caller, envelopes, Checks.NONE);
+  }
+
+  public Future<List<Outcome>> accept(Principal caller, List<String> envelopes, Checks checks) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     // Parsing and verifying are CPU work: both run on the crypto workers, the key lookup in between.
     return crypto.executeBlocking(() -> envelopes.stream().map(RecordIntake::parse).toList(), false)
         .compose(parsed -> devices.byKeyIds(keyIdsOf(parsed))
-            .compose(known -> crypto.executeBlocking(() -> judge(caller, parsed, known, receivedAt), false)))
-        .compose(this::store);
+            .compose(known -> crypto.executeBlocking(() -> judge(caller, parsed, known), false)))
+        .compose(outcomes -> furtherChecks(caller, outcomes, checks))
+        .compose(outcomes -> store(caller, outcomes, receivedAt));
+  }
+
+  /** Runs {@code checks} on the envelopes that passed so far and merges their verdicts in. */
+  private static Future<List<Outcome>> furtherChecks(Principal caller, List<Outcome> outcomes, Checks checks) {
+    List<Outcome> passed = outcomes.stream().filter(o -> o.status() == Outcome.Status.accepted).toList();
+    if (passed.isEmpty()) {
+      return Future.succeededFuture(outcomes);
+    }
+    return checks.check(caller, passed.stream().map(Outcome::envelope).toList()).map(verdicts -> {
+      Map<Outcome, Outcome> replaced = new java.util.IdentityHashMap<>();
+      for (int i = 0; i < passed.size(); i++) {
+        if (verdicts.get(i) != null) {
+          replaced.put(passed.get(i), verdicts.get(i));
+        }
+      }
+      return outcomes.stream().map(o -> replaced.getOrDefault(o, o)).toList();
+    });
   }
 
   private static Set<String> keyIdsOf(List<Parsed> parsed) {
@@ -79,21 +130,17 @@ public final class RecordIntake {
     }
   }
 
-  /** Worker thread: device checks, record id and SM2 signature, leaf hash. */
-  private Judged judge(Principal caller, List<Parsed> parsed, Map<String, KnownDevice> known, Instant receivedAt) {
+  /** Worker thread: device checks, record id and SM2 signature. */
+  private List<Outcome> judge(Principal caller, List<Parsed> parsed, Map<String, KnownDevice> known) {
     List<Outcome> outcomes = new ArrayList<>();
-    List<LedgerRepository.NewRecord> accepted = new ArrayList<>();
     for (Parsed p : parsed) {
-      Outcome failure = p.failure() != null ? p.failure() : check(caller, p.envelope(), known.get(p.envelope().keyId()), receivedAt);
-      outcomes.add(failure != null ? failure : new Outcome(p.envelope().recordId(), Outcome.Status.accepted, null, null));
-      if (failure == null) {
-        accepted.add(toRow(caller, p.envelope(), receivedAt));
-      }
+      Outcome failure = p.failure() != null ? p.failure()
+          : check(caller, p.envelope(), known.get(p.envelope().keyId()), clock.instant());
+      outcomes.add(failure != null ? failure : new Outcome(p.envelope().recordId(), Outcome.Status.accepted, null, null,
+          null, new JsonObject(), p.envelope()));
     }
-    return new Judged(outcomes, accepted);
+    return outcomes;
   }
-
-  private record Judged(List<Outcome> outcomes, List<LedgerRepository.NewRecord> accepted) {}
 
   private static Outcome check(Principal caller, RecordEnvelope e, KnownDevice device, Instant now) {
     String id = e.recordId();
@@ -127,13 +174,37 @@ public final class RecordIntake {
         Json.write(e.payload()), new LogEntry(e, receivedAt).leafHash(TreeHasher.SM3));
   }
 
-  /** Stores the accepted ones; those already present become duplicates. */
-  private Future<List<Outcome>> store(Judged judged) {
-    return ledger.insert(judged.accepted()).map(inserted -> {
-      appender.pending(inserted.size());
-      Set<String> fresh = new java.util.HashSet<>(inserted);
-      return judged.outcomes().stream().map(o -> o.status() == Outcome.Status.accepted && !fresh.contains(o.recordId())
-          ? new Outcome(o.recordId(), Outcome.Status.duplicate, null, null) : o).toList();
-    });
+  /**
+   * Stores the accepted ones in one statement (the primary key decides between concurrent copies).
+   * Those already present are duplicates when the stored bytes are these very bytes, with the
+   * stored receipt time; the same id with other bytes (the payload signed twice) is a conflict.
+   */
+  private Future<List<Outcome>> store(Principal caller, List<Outcome> outcomes, Instant receivedAt) {
+    List<Outcome> toStore = outcomes.stream().filter(o -> o.status() == Outcome.Status.accepted).toList();
+    if (toStore.isEmpty()) {
+      return Future.succeededFuture(outcomes);
+    }
+    return crypto.executeBlocking(() -> toStore.stream().map(o -> toRow(caller, o.envelope(), receivedAt)).toList(), false)
+        .compose(ledger::insert)
+        .compose(inserted -> {
+          appender.pending(inserted.size());
+          Set<String> fresh = new java.util.HashSet<>(inserted);
+          List<String> known = toStore.stream().map(Outcome::recordId).filter(id -> !fresh.contains(id)).toList();
+          return ledger.stored(known).map(stored -> outcomes.stream().map(o -> {
+            if (o.status() != Outcome.Status.accepted) {
+              return o;
+            }
+            if (fresh.contains(o.recordId())) {
+              return o.as(Outcome.Status.accepted, receivedAt);
+            }
+            LedgerRepository.StoredRecord before = stored.get(o.recordId());
+            if (before != null && java.util.Arrays.equals(before.canonical(), o.envelope().canonicalBytes())) {
+              return o.as(Outcome.Status.duplicate, before.receivedAt());
+            }
+            return Outcome.rejected(o.recordId(), ProblemType.RECORD_ID_CONFLICT, Text.of(
+                "记录号 " + o.recordId() + " 已以不同内容存在：同一内容被重复签名，请以新记录提交",
+                "Record " + o.recordId() + " is stored with other bytes: the same payload was signed twice; submit a new record"));
+          }).toList());
+        });
   }
 }

@@ -3,6 +3,7 @@ package cn.citygrid.backend.portrait;
 import static cn.citygrid.backend.portrait.Purpose.CARE;
 import static cn.citygrid.backend.portrait.Purpose.CASE;
 import static cn.citygrid.backend.portrait.Purpose.DATA_CORRECTION;
+import static cn.citygrid.backend.portrait.Purpose.OFFLINE;
 import static cn.citygrid.backend.portrait.Purpose.VERIFICATION;
 import static cn.citygrid.backend.portrait.Purpose.VISIT;
 
@@ -22,7 +23,7 @@ public final class Disclosure {
 
   private static final Map<Role, Map<Field, Set<Purpose>>> POLICY = Map.of(
       Role.GRID_WORKER, Map.of(
-          Field.NAME, EnumSet.of(VISIT, CARE, CASE, VERIFICATION),
+          Field.NAME, EnumSet.of(VISIT, CARE, CASE, VERIFICATION, OFFLINE),
           Field.PHONE, EnumSet.of(VISIT, CARE, CASE),
           Field.ID_NUMBER, EnumSet.of(VERIFICATION)),
       Role.SUPERVISOR, Map.of(

@@ -13,7 +13,8 @@ public enum Purpose {
   CASE("case", "事件处置", "Case handling"),
   VERIFICATION("verification", "身份核验", "Identity verification"),
   DATA_CORRECTION("data-correction", "数据治理", "Data correction"),
-  STATISTICS("statistics", "统计分析", "Statistics");
+  STATISTICS("statistics", "统计分析", "Statistics"),
+  OFFLINE("offline", "离线工作集", "Offline working set on a worker's phone");
 
   private final String code;
   private final Text label;

@@ -64,8 +64,19 @@ public final class TestApp implements AutoCloseable {
     values.put(ConfigKey.DATA_KEYS, db.dataKeys());
     values.put(ConfigKey.DATA_INDEX_KEY, db.indexKey());
     values.put(ConfigKey.WEB_ROOT, "does-not-exist");
+    values.put(ConfigKey.OBJECTS_DIR, freshObjectsDir());
     values.putAll(overrides);
     return GridConfig.from(Settings.of(values));
+  }
+
+  /** An empty folder for the in-process S3 server, so no test sees objects uploaded by an earlier run. */
+  private static String freshObjectsDir() {
+    try {
+      java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+      return java.nio.file.Files.createTempDirectory(target, "objects-").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Seeds a small demo city (with the demo accounts) into the test database. */

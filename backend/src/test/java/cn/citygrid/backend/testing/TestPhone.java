@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.citygrid.sync.protocol.crypto.Sm2;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
+import cn.citygrid.sync.protocol.record.AttachmentRef;
 import cn.citygrid.sync.protocol.record.FormRef;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import cn.citygrid.sync.protocol.record.UuidV7;
@@ -53,6 +54,32 @@ public final class TestPhone {
     payload.put("houseId", "1");
     payload.put("note", note);
     return RecordEnvelope.sign(keys.privateKey(), deviceId, keys.publicKey().keyId(), VISIT, Instant.now(), payload, List.of());
+  }
+
+  /** A record of {@code form} with {@code payload} (a fresh clientId added), captured at {@code at}. */
+  public RecordEnvelope sign(FormRef form, Map<String, Object> payload, List<AttachmentRef> attachments, Instant at) {
+    Map<String, Object> p = new LinkedHashMap<>(payload);
+    p.put("clientId", UuidV7.generate());
+    return RecordEnvelope.sign(keys.privateKey(), deviceId, keys.publicKey().keyId(), form, at, p, attachments);
+  }
+
+  /** {@code POST /api/v1/sync/records} (or {@code /sync/proposals}) as a phone sends it. */
+  public Http.Response sync(String endpoint, List<RecordEnvelope> records) {
+    String body = new JsonObject().put("deviceId", deviceId).put("deviceTime", Instant.now().toString())
+        .put("records", new io.vertx.core.json.JsonArray(records.stream().map(r -> new JsonObject(r.toJson())).toList()))
+        .encode();
+    return http.send("POST", "/api/v1/sync/" + endpoint, token, body,
+        Map.of("Content-Type", "application/json", "X-Device-Id", deviceId));
+  }
+
+  /** A GET as this phone (with its device header). */
+  public Http.Response get(String path) {
+    return http.send("GET", path, token, null, Map.of("X-Device-Id", deviceId));
+  }
+
+  /** A JSON POST as this phone (with its device header). */
+  public Http.Response post(String path, JsonObject body) {
+    return http.send("POST", path, token, body.encode(), Map.of("Content-Type", "application/json", "X-Device-Id", deviceId));
   }
 
   public Http.Response submit(RecordEnvelope e, boolean wait) {

@@ -1,0 +1,275 @@
+package cn.citygrid.backend.sync;
+
+import cn.citygrid.backend.config.DataKeysConfig;
+import cn.citygrid.backend.standard.CitizenId;
+import cn.citygrid.backend.standard.Phones;
+import cn.citygrid.forms.mapping.CareFlagFact;
+import cn.citygrid.forms.mapping.CheckInFact;
+import cn.citygrid.forms.mapping.DomainFact;
+import cn.citygrid.forms.mapping.EventFact;
+import cn.citygrid.forms.mapping.InspectionFact;
+import cn.citygrid.forms.mapping.MappingEngine;
+import cn.citygrid.forms.mapping.PersonRef;
+import cn.citygrid.forms.mapping.PhoneFact;
+import cn.citygrid.forms.mapping.ResidenceFact;
+import cn.citygrid.sync.protocol.json.Json;
+import cn.citygrid.sync.protocol.record.AttachmentRef;
+import cn.citygrid.sync.protocol.record.RecordEnvelope;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns accepted field records into the domain, each exactly once: a household visit into
+ * residences, care flags and phones of the person–house grid (source {@code field_visit}, the
+ * signed record as provenance), an event report into an event, an inspection onto its target, a
+ * check-in onto the map; and the worker's open task for that house or place is done. Records wait
+ * in {@code sync.projection_queue} (filled by the log's own trigger); one transaction per record
+ * projects it and takes it off the queue. A record that cannot be projected is kept with the reason.
+ */
+public final class Projector {
+  private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
+  static final int BATCH = 100;
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final byte[] ID_AAD = "grid.person.id_number".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PHONE_AAD = "grid.person.phone".getBytes(StandardCharsets.UTF_8);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final FormVersions forms;
+  private final DataKeysConfig keys;
+  private final WorkerExecutor workers;
+  private final MappingEngine engine = new MappingEngine();
+  private final io.vertx.core.Context context;
+  private boolean running;
+  private boolean again;
+
+  public Projector(Vertx vertx, Pool pool, FormVersions forms, DataKeysConfig keys, WorkerExecutor workers) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.forms = forms;
+    this.keys = keys;
+    this.workers = workers;
+    this.context = vertx.getOrCreateContext();
+  }
+
+  public void start(long everyMillis) {
+    vertx.setPeriodic(everyMillis, id -> nudge());
+    nudge();
+  }
+
+  /** Projects what is queued, now (coalesced: one run at a time, another right after if nudged meanwhile). */
+  public void nudge() {
+    context.runOnContext(v -> {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      again = false;
+      drain().onComplete(done -> {
+        if (done.failed()) {
+          LOG.warn("projecting field records failed; will try again", done.cause());
+        }
+        running = false;
+        if (again) {
+          nudge();
+        }
+      });
+    });
+  }
+
+  /** Projects queued records until the queue is empty; completes with how many were projected. */
+  public Future<Integer> drain() {
+    return runOnce().compose(n -> n < BATCH ? Future.succeededFuture(n) : drain().map(m -> n + m));
+  }
+
+  private Future<Integer> runOnce() {
+    return pool.preparedQuery("""
+            SELECT r.id, r.account_id, r.captured_at, r.canonical FROM sync.projection_queue q
+            JOIN ledger.record r ON r.id = q.record_id ORDER BY r.received_at, r.id LIMIT $1""")
+        .execute(Tuple.of(BATCH))
+        .compose(rows -> {
+          List<Row> list = new ArrayList<>();
+          rows.forEach(list::add);
+          Future<Integer> chain = Future.succeededFuture(0);
+          for (Row r : list) {
+            chain = chain.compose(n -> project(r).map(n + 1));
+          }
+          return chain;
+        });
+  }
+
+  /** One record: facts from its form's mapping (on a worker), applied in one transaction. */
+  private Future<Void> project(Row row) {
+    String recordId = row.getString("id");
+    long account = row.getLong("account_id");
+    Instant capturedAt = row.getOffsetDateTime("captured_at").toInstant();
+    RecordEnvelope envelope = RecordEnvelope.parse(new String(row.getBuffer("canonical").getBytes(), StandardCharsets.UTF_8));
+    return forms.definition(envelope.form().id(), envelope.form().version())
+        .compose(def -> workers.executeBlocking(() -> def.flatMap(FormVersions::mapping)
+            .map(m -> engine.facts(m, envelope.payload())).orElse(List.<DomainFact>of()), false))
+        .compose(facts -> pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> !mine ? Future.succeededFuture()
+            : apply(c, recordId, account, capturedAt, envelope, facts).compose(v -> done(c, recordId, facts.size(), null)))))
+        .recover(e -> {
+          LOG.warn("record {} could not be projected: {}", recordId, e.getMessage());
+          return pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> mine
+              ? done(c, recordId, 0, e.getMessage() == null ? e.toString() : e.getMessage()) : Future.succeededFuture()));
+        });
+  }
+
+  /** Takes the record off the queue; false when another node already did. */
+  private static Future<Boolean> dequeue(SqlConnection c, String recordId) {
+    return c.preparedQuery("DELETE FROM sync.projection_queue WHERE record_id = $1").execute(Tuple.of(recordId))
+        .map(r -> r.rowCount() == 1);
+  }
+
+  private static Future<Void> done(SqlConnection c, String recordId, int facts, String problem) {
+    return c.preparedQuery("INSERT INTO sync.projection (record_id, facts, problem) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(recordId, facts, problem)).mapEmpty();
+  }
+
+  private Future<Void> apply(SqlConnection c, String recordId, long account, Instant at, RecordEnvelope e,
+      List<DomainFact> facts) {
+    Future<Void> chain = Future.succeededFuture();
+    String[] target = new String[1];
+    for (DomainFact fact : facts) {
+      if (fact instanceof ResidenceFact r) {
+        target[0] = r.houseId();
+      } else if (fact instanceof InspectionFact i) {
+        target[0] = i.targetId();
+      }
+      chain = chain.compose(v -> applyFact(c, fact, recordId, account, at, e));
+    }
+    // The worker's open task for this form at this house or place is done by this record.
+    return chain.compose(v -> target[0] == null ? Future.succeededFuture() : exec(c, """
+        UPDATE sync.task SET status = 'done', done_record_id = $1, updated_at = now()
+        WHERE assignee_id = $2 AND status = 'open' AND form_id = $3 AND (house_id::text = $4 OR place_id::text = $4)""",
+        recordId, account, e.form().id(), target[0]));
+  }
+
+  private Future<Void> applyFact(SqlConnection c, DomainFact fact, String recordId, long account, Instant at,
+      RecordEnvelope e) {
+    if (fact instanceof ResidenceFact r) {
+      return person(c, r.person(), recordId, at).compose(p -> residence(c, p, r, at));
+    }
+    if (fact instanceof CareFlagFact f) {
+      return person(c, f.person(), recordId, at).compose(p -> exec(c, """
+          UPDATE grid.person SET care_flags = (SELECT array_agg(DISTINCT f ORDER BY f) FROM unnest(care_flags || ARRAY[$2]) f),
+            updated_at = now() WHERE id = $1""", p, f.flag()));
+    }
+    if (fact instanceof PhoneFact f) {
+      return Phones.isMobile(f.phone())
+          ? person(c, f.person(), recordId, at).compose(p -> phone(c, p, f.phone(), recordId, at)) : Future.succeededFuture();
+    }
+    if (fact instanceof EventFact ev) {
+      return exec(c, """
+          INSERT INTO grid.event (record_id, category, description, urgency, grid_code, geom, attachments, reported_by, reported_at)
+          SELECT $1, $2, $3, $4, (SELECT g.code FROM grid.unit_grid g WHERE ST_Intersects(g.geom, pt) ORDER BY g.code LIMIT 1),
+                 pt, $7, $8, $9
+          FROM (SELECT ST_SetSRID(ST_MakePoint($5, $6), 4490) AS pt) x ON CONFLICT (record_id) DO NOTHING""",
+          recordId, ev.category(), ev.description(), ev.urgency(), ev.lon(), ev.lat(), sm3sOf(e, ev.attachmentNames()),
+          account, at.atOffset(ZoneOffset.UTC));
+    }
+    if (fact instanceof InspectionFact i) {
+      return exec(c, """
+          INSERT INTO grid.inspection (record_id, target_kind, target_id, result, deadline, items, grid_code, inspected_by, inspected_at)
+          VALUES ($1, $2, $3, $4, $5, $6::jsonb, CASE $2
+              WHEN 'house' THEN (SELECT grid_code FROM grid.house WHERE id::text = $3)
+              WHEN 'place' THEN (SELECT grid_code FROM grid.place WHERE id::text = $3)
+              ELSE (SELECT grid_code FROM grid.enterprise WHERE credit_code = $3) END, $7, $8)
+          ON CONFLICT (record_id) DO NOTHING""",
+          recordId, i.targetType(), i.targetId(), i.result(), i.deadline(), Json.write(i.items()), account,
+          at.atOffset(ZoneOffset.UTC));
+    }
+    CheckInFact k = (CheckInFact) fact;
+    return exec(c, """
+        INSERT INTO grid.check_in (record_id, place_code, account_id, grid_code, geom, at)
+        SELECT $1, $2, $3, (SELECT g.code FROM grid.unit_grid g WHERE ST_Intersects(g.geom, pt) ORDER BY g.code LIMIT 1), pt, $6
+        FROM (SELECT ST_SetSRID(ST_MakePoint($4, $5), 4490) AS pt) x ON CONFLICT (record_id) DO NOTHING""",
+        recordId, k.placeCode(), account, k.lon(), k.lat(), at.atOffset(ZoneOffset.UTC));
+  }
+
+  private static String[] sm3sOf(RecordEnvelope e, List<String> names) {
+    return e.attachments().stream().filter(a -> names.contains(a.name())).map(AttachmentRef::sm3).toArray(String[]::new);
+  }
+
+  /** The golden person a fact is about: the one named (or what it was merged into), or found or created from name and ID number. */
+  private Future<Long> person(SqlConnection c, PersonRef ref, String recordId, Instant at) {
+    if (ref instanceof PersonRef.Existing existing) {
+      return c.preparedQuery("SELECT coalesce(merged_into, id) FROM grid.person WHERE id = $1::bigint")
+          .execute(Tuple.of(Long.parseLong(existing.personId())))
+          .map(rows -> {
+            if (rows.size() == 0) {
+              throw new IllegalArgumentException("no person " + existing.personId());
+            }
+            return rows.iterator().next().getLong(0);
+          });
+    }
+    PersonRef.NewPerson fresh = (PersonRef.NewPerson) ref;
+    String id = fresh.idNumber() == null ? null : fresh.idNumber().toUpperCase();
+    boolean valid = id != null && CitizenId.isValid(id);
+    String bidx = valid ? keys.blindIndex().index("id_number", id) : null;
+    Future<Optional<Long>> known = bidx == null ? Future.succeededFuture(Optional.empty())
+        : c.preparedQuery("SELECT coalesce(merged_into, id) FROM grid.person WHERE id_number_bidx = $1").execute(Tuple.of(bidx))
+            .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+    return known.compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : c.preparedQuery("""
+            INSERT INTO grid.person (name, gender, birth_date, id_number_enc, id_number_bidx, id_number_mask, provenance)
+            VALUES ($1, $2, $3, $4, $5, $6, jsonb_build_object('name', jsonb_build_object('s', 'field_visit', 'rec', $7::text,
+              't', 95, 'at', $8::timestamptz, 'v', true))) RETURNING id""")
+        .execute(Tuple.from(new Object[] {fresh.name(), valid ? CitizenId.genderCode(id) : "0",
+            valid ? CitizenId.birthDate(id).orElse(null) : null,
+            valid ? Buffer.buffer(keys.keyRing().seal(id.getBytes(StandardCharsets.US_ASCII), ID_AAD)) : null, bidx,
+            valid ? CitizenId.mask(id) : null, recordId, at.atOffset(ZoneOffset.UTC)}))
+        .map(rows -> rows.iterator().next().getLong(0)));
+  }
+
+  /** Lives here (opened, or its kind corrected) or moved out (closed on the visit's day); confirmed by the visit. */
+  private static Future<Void> residence(SqlConnection c, long person, ResidenceFact r, Instant at) {
+    LocalDate day = LocalDate.ofInstant(at, CHINA);
+    long house = Long.parseLong(r.houseId());
+    Future<Void> change = r.movedOut()
+        ? exec(c, "UPDATE grid.residence SET until = greatest(coalesce(since, $3), $3) WHERE person_id = $1 AND house_id = $2 AND until IS NULL",
+            person, house, day)
+        : exec(c, """
+            WITH open AS (UPDATE grid.residence SET kind = $3 WHERE person_id = $1 AND house_id = $2 AND until IS NULL
+                          AND kind <> $3 RETURNING id)
+            INSERT INTO grid.residence (person_id, house_id, kind, since, source)
+            SELECT $1, $2, $3, $4, 'field_visit' WHERE NOT EXISTS (SELECT 1 FROM grid.residence
+              WHERE person_id = $1 AND house_id = $2 AND until IS NULL)""", person, house, r.kind(), day);
+    return change.compose(v -> exec(c, """
+        INSERT INTO gov.confirmation (person_id, source, last_day) VALUES ($1, 'field_visit', $2)
+        ON CONFLICT (person_id, source) DO UPDATE SET last_day = greatest(gov.confirmation.last_day, excluded.last_day)""",
+        person, day));
+  }
+
+  /** A phone seen on a visit survives by the governance rule (trust, then a signed visit, then recency). */
+  private Future<Void> phone(SqlConnection c, long person, String phone, String recordId, Instant at) {
+    return exec(c, """
+        UPDATE grid.person SET phone_enc = $2, phone_bidx = $3, phone_mask = $4, updated_at = now(),
+          provenance = jsonb_set(gov.prov(provenance, 'phone', true, 'field_visit', NULL, NULL, 95, $6, true),
+                                 '{phone,rec}', to_jsonb($5::text))
+        WHERE id = $1 AND gov.wins(provenance, 'phone', $7, 95, $6, true)""",
+        person, Buffer.buffer(keys.keyRing().seal(phone.getBytes(StandardCharsets.UTF_8), PHONE_AAD)),
+        keys.blindIndex().index("phone", phone), Phones.mask(phone), recordId, at.atOffset(ZoneOffset.UTC), phone);
+  }
+
+  private static Future<Void> exec(SqlConnection c, String sql, Object... params) {
+    return c.preparedQuery(sql).execute(Tuple.from(params)).mapEmpty();
+  }
+}

@@ -1,0 +1,456 @@
+package cn.citygrid.backend.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.citygrid.backend.standard.CitizenId;
+import cn.citygrid.backend.testing.Http;
+import cn.citygrid.backend.testing.TestApp;
+import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.backend.testing.TestPhone;
+import cn.citygrid.forms.builtin.BuiltInForms;
+import cn.citygrid.sync.protocol.checkpoint.NoteVerifier;
+import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
+import cn.citygrid.sync.protocol.crypto.Sm3;
+import cn.citygrid.sync.protocol.receipt.Receipt;
+import cn.citygrid.sync.protocol.record.AttachmentRef;
+import cn.citygrid.sync.protocol.record.FormRef;
+import cn.citygrid.sync.protocol.record.LogEntry;
+import cn.citygrid.sync.protocol.record.RecordEnvelope;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The sync server end to end over HTTP: forms, records, attachments in the embedded S3, the feed, proposals, tasks. */
+class SyncIT {
+  static final FormRef VISIT = new FormRef(BuiltInForms.HOUSEHOLD_VISIT, BuiltInForms.VERSION);
+  static final FormRef EVENT = new FormRef(BuiltInForms.EVENT_REPORT, BuiltInForms.VERSION);
+  static final FormRef PROPOSAL = new FormRef("citygrid.proposal", "1");
+
+  static TestDatabase db;
+  static TestApp app;
+  static Http http;
+  static String supervisor;
+  static String workerGrid;
+  static NoteVerifier logKey;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.create(SyncIT.class);
+    TestApp.seedDemo(db, 600);
+    app = TestApp.start(db);
+    http = app.http();
+    supervisor = app.login("supervisor", "Demo@2026");
+    workerGrid = scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'worker'");
+    JsonObject key = http.get("/api/v1/ledger/public-key", null).json();
+    logKey = new NoteVerifier(key.getString("keyName"), Sm2PublicKey.fromPem(key.getString("publicKey")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+    db.close();
+  }
+
+  static TestPhone phone(String worker) {
+    return new TestPhone(http, app.login(worker, "Demo@2026")).enrolledAndApproved(supervisor);
+  }
+
+  static String scalar(String sql) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  static void exec(String sql) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** A house of the worker's grid with at least one resident: [house id, a resident's person id]. */
+  static String[] occupiedHouse(int skip) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        SELECT h.id, min(r.person_id) FROM grid.house h JOIN grid.residence r ON r.house_id = h.id AND r.until IS NULL
+        WHERE h.grid_code = '%s' GROUP BY h.id ORDER BY h.id OFFSET %d LIMIT 1""".formatted(workerGrid, skip))) {
+      rs.next();
+      return new String[] {rs.getString(1), rs.getString(2)};
+    }
+  }
+
+  static Map<String, Object> visit(String houseId, List<Map<String, Object>> members) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("visit", Map.of("house_id", houseId, "visit_result", "at_home"));
+    p.put("members", members);
+    p.put("wrap_up", Map.of("location", "22.5431 114.0579 12.5 4.8", "notes", "入户核实"));
+    p.put("resident_count", members.stream().filter(m -> !"yes".equals(m.get("moved_out"))).count());
+    p.put("present_count", members.stream().filter(m -> "yes".equals(m.get("present"))).count());
+    return p;
+  }
+
+  static Map<String, Object> member(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  static JsonObject only(Http.Response r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonArray results = r.json().getJsonArray("results");
+    assertThat(results).hasSize(1);
+    return results.getJsonObject(0);
+  }
+
+  static void drainProjector() throws Exception {
+    app.app().sync().projector().drain().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void formVersions_arePublishedOnce_andNeverChange() {
+    String worker = app.login("worker", "Demo@2026");
+    JsonArray forms = http.get("/api/v1/forms", worker).json().getJsonArray("items");
+    assertThat(forms.stream().map(f -> ((JsonObject) f).getString("formId") + "@" + ((JsonObject) f).getString("version")))
+        .contains("household-visit@" + BuiltInForms.VERSION, "check-in@" + BuiltInForms.VERSION);
+
+    String xml = new String(BuiltInForms.form(BuiltInForms.CHECK_IN).xml(), StandardCharsets.UTF_8)
+        .replace("version=\"" + BuiltInForms.VERSION + "\"", "version=\"2026120101\"");
+    Map<String, String> asXml = Map.of("Content-Type", "application/xml");
+    assertThat(http.send("POST", "/api/v1/forms", supervisor, xml, asXml).status()).isEqualTo(201);
+    assertThat(http.send("POST", "/api/v1/forms", supervisor, xml, asXml).status()).isEqualTo(200);
+    Http.Response changed = http.send("POST", "/api/v1/forms", supervisor, xml.replace("签到", "打卡"), asXml);
+    assertThat(changed.status()).isEqualTo(409);
+    assertThat(changed.json().getString("type")).isEqualTo("urn:citygrid:problem:form-version-conflict");
+    Http.Response broken = http.send("POST", "/api/v1/forms", supervisor, "<h:html><unclosed>", asXml);
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.json().getString("code")).isEqualTo("malformed-xml");
+    assertThat(http.send("POST", "/api/v1/forms", worker, xml, asXml).status()).isEqualTo(403);
+    JsonObject fields = http.get("/api/v1/forms/check-in/versions/2026120101/fields", worker).json();
+    assertThat(fields.getJsonArray("fields").stream().map(f -> ((JsonObject) f).getString("path"))).contains("/place_code");
+  }
+
+  @Test
+  void householdVisit_isAccepted_withAReceipt_andBecomesResidencesCareFlagsAndANewPerson() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] house = occupiedHouse(0);
+    String newId = CitizenId.of("440304", LocalDate.of(1988, 3, 14), 123);
+    RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(
+        member("person_id", house[1], "name", scalar("SELECT name FROM grid.person WHERE id = " + house[1]),
+            "residence_kind", "owner", "moved_out", "no", "present", "yes", "care_flags", List.of("elderly_alone")),
+        member("name", "周新来", "id_number", newId, "residence_kind", "tenant", "moved_out", "no", "present", "yes"))),
+        List.of(), Instant.now());
+
+    JsonObject result = only(phone.sync("records", List.of(record)));
+    assertThat(result.getString("status")).isEqualTo("accepted");
+    assertThat(result.getJsonArray("flags")).isEmpty();
+    Receipt receipt = Receipt.parse(result.getJsonObject("receipt").encode());
+    receipt.verify(new LogEntry(record, Instant.parse(result.getString("receivedAt"))), logKey, List.of());
+
+    drainProjector();
+    assertThat(scalar("SELECT count(*) FROM grid.person p JOIN grid.residence r ON r.person_id = p.id AND r.until IS NULL"
+        + " WHERE p.name = '周新来' AND r.house_id = " + house[0] + " AND r.kind = 'tenant' AND r.source = 'field_visit'")).isEqualTo("1");
+    assertThat(scalar("SELECT 'elderly_alone' = ANY (care_flags) FROM grid.person WHERE id = " + house[1])).isEqualTo("t");
+    assertThat(scalar("SELECT count(*) FROM gov.confirmation WHERE source = 'field_visit' AND person_id = " + house[1])).isEqualTo("1");
+    assertThat(scalar("SELECT facts FROM sync.projection WHERE record_id = '" + record.recordId() + "'"))
+        .as("two residences and one care flag").isEqualTo("3");
+    String shown = http.get("/api/v1/records/" + record.recordId(), supervisor).json().getJsonObject("answers").encode();
+    assertThat(shown).doesNotContain(newId).contains(CitizenId.mask(newId));
+  }
+
+  @Test
+  void theSameBytes_areADuplicate_butTheSamePayloadSignedAgain_isAConflict() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] house = occupiedHouse(1);
+    RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
+        "residence_kind", "resident", "moved_out", "no", "present", "no"))), List.of(), Instant.now());
+    JsonObject first = only(phone.sync("records", List.of(record)));
+    JsonObject again = only(phone.sync("records", List.of(record)));
+    assertThat(again.getString("status")).isEqualTo("duplicate");
+    assertThat(again.getString("receivedAt")).isEqualTo(first.getString("receivedAt"));
+    assertThat(again.getJsonObject("receipt")).isNotNull();
+
+    RecordEnvelope resigned = RecordEnvelope.sign(phone.keys.privateKey(), phone.deviceId, phone.keys.publicKey().keyId(),
+        VISIT, record.capturedAt(), record.payload(), List.of());
+    assertThat(resigned.recordId()).isEqualTo(record.recordId());
+    JsonObject conflict = only(phone.sync("records", List.of(resigned)));
+    assertThat(conflict.getString("status")).isEqualTo("rejected");
+    assertThat(conflict.getJsonObject("problem").getString("type")).isEqualTo("urn:citygrid:problem:record-id-conflict");
+  }
+
+  @Test
+  void badRecords_areRejectedOneByOne_andBadRequestsAsAWhole() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] house = occupiedHouse(2);
+    RecordEnvelope good = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
+        "residence_kind", "resident", "moved_out", "no", "present", "no"))), List.of(), Instant.now());
+    RecordEnvelope invalid = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
+        "residence_kind", "landlord", "moved_out", "no", "present", "no"))), List.of(), Instant.now());
+    RecordEnvelope unknownForm = phone.sign(new FormRef("household-visit", "1999010101"), Map.of("x", "y"), List.of(), Instant.now());
+    Http.Response r = phone.sync("records", List.of(good, invalid, unknownForm));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonArray results = r.json().getJsonArray("results");
+    assertThat(results.getJsonObject(0).getString("status")).isEqualTo("accepted");
+    JsonObject problem = results.getJsonObject(1).getJsonObject("problem");
+    assertThat(problem.getString("type")).isEqualTo("urn:citygrid:problem:record-invalid");
+    assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("/members/0/residence_kind");
+    assertThat(results.getJsonObject(2).getJsonObject("problem").getString("type")).isEqualTo("urn:citygrid:problem:form-unknown");
+
+    Http.Response noDevice = http.send("POST", "/api/v1/sync/records", phone.token(), "{}", Map.of("Content-Type", "application/json"));
+    assertThat(noDevice.status()).isEqualTo(400);
+    assertThat(noDevice.json().getString("type")).isEqualTo("urn:citygrid:problem:device-header");
+    TestPhone other = phone("worker2");
+    Http.Response notMine = http.send("POST", "/api/v1/sync/records", phone.token(),
+        new JsonObject().put("deviceId", other.deviceId).put("records", new JsonArray().add(new JsonObject(good.toJson()))).encode(),
+        Map.of("Content-Type", "application/json", "X-Device-Id", other.deviceId));
+    assertThat(notMine.status()).isEqualTo(403);
+    assertThat(notMine.json().getString("type")).isEqualTo("urn:citygrid:problem:device-not-yours");
+    TestPhone pending = new TestPhone(http, app.login("worker", "Demo@2026"));
+    pending.enroll();
+    assertThat(pending.sync("records", List.of(good)).json().getString("type")).isEqualTo("urn:citygrid:problem:device-not-approved");
+  }
+
+  @Test
+  void theSameBatchThreeTimesAtOnce_isStoredOnce() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] house = occupiedHouse(3);
+    List<RecordEnvelope> batch = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      batch.add(phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某" + i,
+          "residence_kind", "resident", "moved_out", "no", "present", "no"))), List.of(), Instant.now()));
+    }
+    List<CompletableFuture<Http.Response>> copies = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      copies.add(CompletableFuture.supplyAsync(() -> phone.sync("records", batch)));
+    }
+    Map<String, List<String>> statuses = new LinkedHashMap<>();
+    for (CompletableFuture<Http.Response> c : copies) {
+      Http.Response r = c.get(60, TimeUnit.SECONDS);
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      r.json().getJsonArray("results").forEach(o -> statuses.computeIfAbsent(((JsonObject) o).getString("recordId"),
+          k -> new ArrayList<>()).add(((JsonObject) o).getString("status")));
+    }
+    assertThat(statuses).hasSize(20);
+    statuses.values().forEach(s -> assertThat(s).containsExactlyInAnyOrder("accepted", "duplicate", "duplicate"));
+    String ids = String.join("','", statuses.keySet());
+    assertThat(scalar("SELECT count(*) FROM ledger.record WHERE id IN ('" + ids + "')")).isEqualTo("20");
+  }
+
+  static byte[] jpeg() throws Exception {
+    var image = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(java.awt.Color.ORANGE);
+    g.fillRect(0, 0, 640, 480);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void anEventReport_waitsForItsPhoto_whichIsCheckedBySm3_andShownToSupervisorsAsAThumbnail() throws Exception {
+    TestPhone phone = phone("worker");
+    byte[] photo = jpeg();
+    String sm3 = Sm3.hex(photo);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("event", Map.of("category", "municipal", "description", "井盖缺失，位于莲花路与新洲路交叉口东北角", "urgency", "urgent"));
+    payload.put("place", Map.of("location", "22.5431 114.0579 15 6"));
+    payload.put("media", Map.of("photo_1", "p1.jpg"));
+    payload.put("photo_count", 1);
+    RecordEnvelope record = phone.sign(EVENT, payload, List.of(new AttachmentRef("p1.jpg", "image/jpeg", photo.length, sm3)),
+        Instant.now());
+
+    JsonObject waiting = only(phone.sync("records", List.of(record)));
+    assertThat(waiting.getString("status")).isEqualTo("retry");
+    assertThat(waiting.getJsonObject("problem").getJsonArray("missing")).containsExactly(sm3);
+
+    JsonObject slot = phone.post("/api/v1/sync/attachments", new JsonObject().put("attachments", new JsonArray()
+        .add(new JsonObject().put("sm3", sm3).put("size", photo.length).put("mediaType", "image/jpeg"))))
+        .json().getJsonArray("slots").getJsonObject(0);
+    assertThat(slot.getString("status")).isEqualTo("put");
+    byte[] wrong = photo.clone();
+    wrong[wrong.length / 2] ^= 1;
+    assertThat(put(slot, wrong)).isEqualTo(200);
+    Http.Response mismatch = phone.post("/api/v1/sync/attachments/" + sm3 + "/complete", new JsonObject().putNull("uploadId"));
+    assertThat(mismatch.status()).isEqualTo(422);
+    assertThat(mismatch.json().getString("actual")).isEqualTo(Sm3.hex(wrong));
+
+    assertThat(put(slot, photo)).isEqualTo(200);
+    assertThat(phone.post("/api/v1/sync/attachments/" + sm3 + "/complete", new JsonObject().putNull("uploadId")).status()).isEqualTo(200);
+    JsonObject accepted = only(phone.sync("records", List.of(record)));
+    assertThat(accepted.getString("status")).isEqualTo("accepted");
+
+    drainProjector();
+    assertThat(scalar("SELECT category || ' ' || (grid_code IS NOT NULL) || ' ' || attachments[1] FROM grid.event WHERE record_id = '"
+        + record.recordId() + "'")).isEqualTo("municipal true " + sm3);
+    HttpResponse<byte[]> thumb = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.base()
+        + "/api/v1/records/" + record.recordId() + "/attachments/" + sm3 + "?size=256"))
+        .header("Authorization", "Bearer " + supervisor).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(thumb.statusCode()).isEqualTo(200);
+    var small = ImageIO.read(new java.io.ByteArrayInputStream(thumb.body()));
+    assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(256);
+  }
+
+  static int put(JsonObject slot, byte[] body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(slot.getString("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    slot.getJsonObject("headers").forEach(h -> b.header(h.getKey(), String.valueOf(h.getValue())));
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** Pages the feed to its end; returns the changes and the last cursor. */
+  static List<JsonObject> pull(TestPhone phone, String[] cursor) {
+    List<JsonObject> changes = new ArrayList<>();
+    boolean more = true;
+    boolean first = true;
+    while (more) {
+      Http.Response r = phone.get("/api/v1/sync/changes?limit=200" + (cursor[0] == null ? "" : "&cursor=" + cursor[0]));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      JsonObject page = r.json();
+      if (first && cursor[0] == null) {
+        assertThat(page.getBoolean("reset")).isTrue();
+      }
+      first = false;
+      page.getJsonArray("changes").forEach(c -> changes.add((JsonObject) c));
+      cursor[0] = page.getString("nextCursor");
+      more = page.getBoolean("hasMore");
+    }
+    return changes;
+  }
+
+  @Test
+  void theFeed_givesAWorkerTheirGridMasked_thenOnlyChanges_andTombstonesWhatLeavesTheirScope() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] cursor = {null};
+    List<JsonObject> snapshot = pull(phone, cursor);
+    List<JsonObject> houses = snapshot.stream().filter(c -> c.getString("entity").equals("house")).toList();
+    assertThat(houses).isNotEmpty().allSatisfy(h -> assertThat(h.getJsonObject("data").getString("gridCode")).isEqualTo(workerGrid));
+    assertThat(Long.parseLong(scalar("SELECT count(*) FROM grid.house WHERE grid_code = '" + workerGrid + "'"))).isEqualTo(houses.size());
+    List<JsonObject> residents = snapshot.stream().filter(c -> c.getString("entity").equals("resident")).toList();
+    assertThat(residents).isNotEmpty().allSatisfy(r -> {
+      String id = r.getJsonObject("data").getString("idNumber");
+      assertThat(id == null || id.contains("*")).isTrue();
+    });
+    assertThat(snapshot).anySatisfy(c -> assertThat(c.getString("entity")).isEqualTo("form"));
+    assertThat(snapshot).anySatisfy(c -> {
+      assertThat(c.getString("entity")).isEqualTo("placecode-key");
+      assertThat(c.getJsonObject("data").getString("publicKey")).startsWith("-----BEGIN PUBLIC KEY-----");
+    });
+    assertThat(Long.parseLong(scalar("SELECT count(*) FROM gov.access_log WHERE purpose = 'offline' AND account_id = "
+        + "(SELECT id FROM auth.account WHERE username = 'worker')"))).isGreaterThanOrEqualTo(residents.size());
+    assertThat(pull(phone, cursor)).isEmpty();
+
+    // A house moves to another grid: it and its residents leave this worker's phone, and reach the other worker's.
+    String[] house = occupiedHouse(4);
+    String otherGrid = scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'worker2'");
+    TestPhone other = phone("worker2");
+    String[] otherCursor = {null};
+    pull(other, otherCursor);
+    exec("UPDATE grid.house SET grid_code = '" + otherGrid + "' WHERE id = " + house[0]);
+    List<JsonObject> after = pull(phone, cursor);
+    assertThat(after).anySatisfy(c -> {
+      assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op") + " " + c.getString("reason"))
+          .isEqualTo("house " + house[0] + " delete out-of-scope");
+    });
+    assertThat(after).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op"))
+        .isEqualTo("resident " + house[1] + " delete"));
+    List<JsonObject> arrived = pull(other, otherCursor);
+    assertThat(arrived).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op"))
+        .isEqualTo("house " + house[0] + " upsert"));
+    exec("UPDATE grid.house SET grid_code = '" + workerGrid + "' WHERE id = " + house[0]);
+
+    // A cursor of another scope is void: the feed starts over with a snapshot.
+    Http.Response foreign = other.get("/api/v1/sync/changes?cursor=" + cursor[0]);
+    assertThat(foreign.json().getBoolean("reset")).isTrue();
+  }
+
+  @Test
+  void proposals_areAppliedByLatestCapture_reviewedWhenTheRuleSaysSo_andTheirOutcomeReachesThePhone() throws Exception {
+    TestPhone phone = phone("worker");
+    // The phone was enrolled yesterday, so a capture two hours ago is plausible (not flagged).
+    exec("UPDATE ledger.device SET requested_at = requested_at - interval '1 day' WHERE id = '" + phone.deviceId + "'");
+    String[] house = occupiedHouse(5);
+    Instant now = Instant.now();
+    RecordEnvelope phoneChange = phone.sign(PROPOSAL, Map.of("entity", "resident", "id", house[1], "field", "phone",
+        "value", "13912345678", "base", "138****0000"), List.of(), now);
+    JsonObject applied = only(phone.sync("proposals", List.of(phoneChange)));
+    assertThat(applied.getString("outcome")).isEqualTo("applied");
+    assertThat(scalar("SELECT phone_mask FROM grid.person WHERE id = " + house[1])).isEqualTo("139****5678");
+
+    RecordEnvelope older = phone.sign(PROPOSAL, Map.of("entity", "resident", "id", house[1], "field", "phone",
+        "value", "13700000000"), List.of(), now.minus(Duration.ofHours(2)));
+    assertThat(only(phone.sync("proposals", List.of(older))).getString("outcome")).isEqualTo("superseded");
+
+    RecordEnvelope area = phone.sign(PROPOSAL, Map.of("entity", "house", "id", house[0], "field", "areaM2", "value", "88.5"),
+        List.of(), now);
+    assertThat(only(phone.sync("proposals", List.of(area))).getString("outcome")).isEqualTo("review");
+    JsonArray queue = http.get("/api/v1/proposals", supervisor).json().getJsonArray("items");
+    assertThat(queue.stream().map(q -> ((JsonObject) q).getString("recordId"))).contains(area.recordId());
+    Http.Response decided = http.postJson("/api/v1/proposals/" + area.recordId() + "/decision", supervisor,
+        new JsonObject().put("accept", true));
+    assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+    assertThat(scalar("SELECT area_m2 FROM grid.house WHERE id = " + house[0])).isEqualTo("88.50");
+    JsonObject view = phone.get("/api/v1/sync/proposals/" + area.recordId()).json();
+    assertThat(view.getString("outcome")).isEqualTo("applied");
+    assertThat(view.getString("value")).isEqualTo("88.50");
+
+    RecordEnvelope outside = phone.sign(PROPOSAL, Map.of("entity", "house", "id", "999999999", "field", "usage",
+        "value", "commercial"), List.of(), now);
+    assertThat(only(phone.sync("proposals", List.of(outside))).getString("outcome")).isEqualTo("rejected");
+    RecordEnvelope future = phone.sign(PROPOSAL, Map.of("entity", "house", "id", house[0], "field", "usage", "value", "mixed"),
+        List.of(), now.plus(Duration.ofHours(3)));
+    JsonObject flagged = only(phone.sync("proposals", List.of(future)));
+    assertThat(flagged.getJsonArray("flags")).contains("captured-in-future");
+    assertThat(flagged.getString("outcome")).isEqualTo("review");
+  }
+
+  @Test
+  void aTask_reachesItsWorker_andTheVisitThatDoesIt_closesIt() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] house = occupiedHouse(6);
+    Http.Response created = http.postJson("/api/v1/tasks", supervisor, new JsonObject().put("kind", "visit")
+        .put("title", "核实独居老人").put("assignee", "worker").put("houseId", house[0])
+        .put("formId", VISIT.id()).put("formVersion", VISIT.version()).put("due", LocalDate.now().plusDays(3).toString()));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String taskId = String.valueOf(created.json().getLong("id"));
+    assertThat(http.postJson("/api/v1/tasks", supervisor, new JsonObject().put("kind", "visit").put("title", "x")
+        .put("assignee", "worker2").put("houseId", house[0])).status()).isEqualTo(400);
+
+    String[] cursor = {null};
+    assertThat(pull(phone, cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id"))
+        .isEqualTo("task " + taskId));
+    RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
+        "residence_kind", "resident", "moved_out", "no", "present", "yes"))), List.of(), Instant.now());
+    assertThat(only(phone.sync("records", List.of(record))).getString("status")).isEqualTo("accepted");
+    drainProjector();
+    assertThat(scalar("SELECT status || ' ' || done_record_id FROM sync.task WHERE id = " + taskId))
+        .isEqualTo("done " + record.recordId());
+    assertThat(pull(phone, cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op"))
+        .isEqualTo("task " + taskId + " delete"));
+
+    JsonObject list = http.get("/api/v1/records?worker=worker&form=" + VISIT.id(), supervisor).json();
+    assertThat(list.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("recordId"))).contains(record.recordId());
+    JsonObject detail = http.get("/api/v1/records/" + record.recordId(), supervisor).json();
+    assertThat(detail.getJsonObject("answers").getJsonObject("visit").getString("house_id")).isEqualTo(house[0]);
+    assertThat(http.get("/api/v1/records/" + record.recordId(), app.login("worker", "Demo@2026")).status()).isEqualTo(403);
+  }
+}

@@ -1,0 +1,207 @@
+package cn.citygrid.sync.server.attach;
+
+import static cn.citygrid.sync.server.attach.AttachmentLimits.MAX_SINGLE_PUT;
+import static cn.citygrid.sync.server.attach.AttachmentLimits.MAX_SIZE;
+import static cn.citygrid.sync.server.attach.AttachmentLimits.PART_SIZE;
+import static cn.citygrid.sync.server.attach.AttachmentLimits.PART_TTL;
+import static cn.citygrid.sync.server.attach.AttachmentLimits.PUT_TTL;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Content-addressed attachments on S3 (docs/sync-protocol.md §4, ADR 0031 and 0036). Phones upload to
+ * {@code incoming/<account>/<sm3>/upload} through presigned URLs; {@link #complete} streams what arrived, and only
+ * bytes whose SM3 is the announced one are copied to {@code att/<account>/<sm3>}, which only this class writes.
+ * Thumbnails of pictures go to {@code thumb/<account>/<sm3>/<px>.jpg}. No database: the one multipart upload of
+ * (account, sm3) is found again by listing S3's unfinished uploads of its incoming key.
+ *
+ * <p>Every S3 call, hash and image step runs on {@code blocking}, never on an event loop. Methods return failed
+ * futures with {@link AttachmentException} for outcomes the phone acts on and {@link IllegalArgumentException}
+ * for malformed arguments ("got X, want Y").
+ */
+public final class AttachmentStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentStore.class);
+    /** Pictures larger than this get no thumbnails: decoding reads the whole file into memory. */
+    private static final long MAX_THUMBNAIL_SOURCE = 64L << 20;
+
+    private final WorkerExecutor blocking;
+    private final S3Objects s3;
+    private final Presigner presigner;
+    private final MultipartUploads multipart;
+
+    /** {@code blocking} is a worker pool of {@code vertx} (sized to the cores); {@code clock} dates URLs. */
+    public AttachmentStore(Vertx vertx, WorkerExecutor blocking, ObjectStoreConfig config, Clock clock) {
+        Objects.requireNonNull(vertx, "vertx");
+        this.blocking = Objects.requireNonNull(blocking, "blocking");
+        this.s3 = new S3Objects(config);
+        this.presigner = new Presigner(config, Objects.requireNonNull(clock, "clock"));
+        this.multipart = new MultipartUploads(s3, presigner);
+    }
+
+    /** Creates the bucket if it is missing; safe when several instances start at once. */
+    public Future<Void> ensureBucket() {
+        return blocking(() -> {
+            s3.ensureBucket();
+            return null;
+        });
+    }
+
+    /** One slot per request, in order. Refusals need no S3 call; the others are answered in parallel. */
+    public Future<List<Slot>> slots(long accountId, List<AttachmentRequest> requests) {
+        List<Future<Slot>> each = requests.stream().map(r -> slot(accountId, r)).toList();
+        return Future.all(each).map(all -> each.stream().map(Future::result).toList());
+    }
+
+    private Future<Slot> slot(long account, AttachmentRequest r) {
+        return AttachmentLimits.refusal(r).<Future<Slot>>map(Future::succeededFuture)
+                .orElseGet(() -> blocking(() -> openSlot(account, r)));
+    }
+
+    private Slot openSlot(long account, AttachmentRequest r) {
+        boolean present = s3.stat(ObjectKeys.verified(account, r.sm3())).filter(s -> s.size() == r.size()).isPresent();
+        if (present) {
+            return new Slot.Present(r.sm3());
+        }
+        String key = ObjectKeys.incoming(account, r.sm3());
+        String type = AttachmentLimits.essence(r.mediaType());
+        if (r.size() > MAX_SINGLE_PUT) {
+            return multipart.slot(key, r, type, PART_SIZE, PART_TTL);
+        }
+        Presigner.Presigned put = presigner.put(key, type, PUT_TTL);
+        return new Slot.Put(r.sm3(), put.url(), Map.of("Content-Type", type), put.expiresAt());
+    }
+
+    /**
+     * Verifies what the phone uploaded for {@code sm3} and makes it present. {@code uploadId} is null after a
+     * single PUT; {@code parts} may be empty, then every part S3 holds is used. Succeeds at once when the object
+     * is already present. Fails with {@link AttachmentException.Kind#UPLOAD_NOT_FOUND} (nothing uploaded),
+     * {@link AttachmentException.Kind#HASH_MISMATCH} (incoming deleted), {@link AttachmentException.Kind#REFUSED}
+     * (over 1 GiB, incoming deleted) or {@link AttachmentException.Kind#INVALID_PARTS}.
+     */
+    public Future<Void> complete(long accountId, String sm3, String uploadId, List<Part> parts) {
+        String verified = ObjectKeys.verified(accountId, sm3);
+        return blocking(() -> s3.stat(verified).isPresent())
+                .compose(present -> present ? Future.<Void>succeededFuture()
+                        : verifyUpload(accountId, sm3, uploadId, parts == null ? List.of() : parts))
+                // A concurrent complete of the same upload may have promoted and deleted it under us.
+                .recover(e -> notFoundButPresent(e, verified));
+    }
+
+    private Future<Void> verifyUpload(long account, String sm3, String uploadId, List<Part> parts) {
+        String incoming = ObjectKeys.incoming(account, sm3);
+        String verified = ObjectKeys.verified(account, sm3);
+        return blocking(() -> multipart.finish(incoming, uploadId, parts))   // parts → one incoming object
+                .compose(v -> blocking(() -> measure(incoming, sm3)))          // read it once: SM3 and size
+                .compose(type -> blocking(() -> promote(incoming, verified)).map(type))
+                .compose(type -> type.startsWith("image/") ? thumbnails(account, sm3) : Future.succeededFuture());
+    }
+
+    /** Streams the incoming object; returns its content type if its SM3 is {@code sm3}, else deletes it. */
+    private String measure(String incoming, String sm3) throws Exception {
+        ContentDigest got;
+        String type;
+        try (S3Objects.Body body = s3.open(incoming).orElseThrow(() -> AttachmentException.uploadNotFound(sm3))) {
+            type = body.contentType();
+            got = ContentDigest.of(body.in(), MAX_SIZE);
+        }
+        if (got.size() > MAX_SIZE) {
+            s3.delete(incoming);
+            throw new AttachmentException(AttachmentException.Kind.REFUSED, "upload of " + sm3 + " is over 1 GiB");
+        }
+        if (!got.sm3().equals(sm3)) {
+            s3.delete(incoming);
+            throw AttachmentException.hashMismatch(sm3, got.sm3(), got.size());
+        }
+        return type == null ? "application/octet-stream" : type;
+    }
+
+    /** Server-side copy to the verified key first, so a crash in between leaves a retry that still succeeds. */
+    private Void promote(String incoming, String verified) {
+        s3.copy(incoming, verified);
+        s3.delete(incoming);
+        return null;
+    }
+
+    private Future<Void> notFoundButPresent(Throwable e, String verified) {
+        if (!(e instanceof AttachmentException a) || a.kind() != AttachmentException.Kind.UPLOAD_NOT_FOUND) {
+            return Future.failedFuture(e);
+        }
+        return blocking(() -> s3.stat(verified).isPresent())
+                .compose(present -> present ? Future.<Void>succeededFuture() : Future.failedFuture(e));
+    }
+
+    /** Best effort: a picture the JDK cannot decode, or a failed write, leaves no thumbnail but a present file. */
+    private Future<Void> thumbnails(long account, String sm3) {
+        return blocking(() -> writeThumbnails(account, sm3)).recover(e -> {
+            LOG.warn("no thumbnails for att/{}/{}: {}", account, sm3, e.toString());
+            return Future.succeededFuture();
+        });
+    }
+
+    private Void writeThumbnails(long account, String sm3) throws Exception {
+        String verified = ObjectKeys.verified(account, sm3);
+        if (s3.stat(verified).filter(s -> s.size() <= MAX_THUMBNAIL_SOURCE).isEmpty()) {
+            return null;
+        }
+        Map<Integer, byte[]> jpegs;
+        try (S3Objects.Body body = s3.open(verified).orElseThrow()) {
+            jpegs = Thumbnails.of(body.in());
+        }
+        jpegs.forEach((px, jpeg) -> s3.put(ObjectKeys.thumbnail(account, sm3, px), jpeg, "image/jpeg"));
+        return null;
+    }
+
+    /** Sizes of the verified objects {@code att/<account>/<sm3>} that exist; missing ones are absent. */
+    public Future<Map<String, Long>> sizes(long accountId, Collection<String> sm3s) {
+        List<String> wanted = List.copyOf(sm3s);
+        return blocking(() -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            wanted.forEach(sm3 -> s3.stat(ObjectKeys.verified(accountId, sm3)).ifPresent(s -> out.put(sm3, s.size())));
+            return out;
+        });
+    }
+
+    /** The JPEG thumbnail of longest side ≤ {@code px} (256 or 1024); NOT_FOUND when there is none. */
+    public Future<byte[]> thumbnail(long accountId, String sm3, int px) {
+        return blocking(() -> {
+            if (!Thumbnails.SIZES.contains(px)) {
+                throw new IllegalArgumentException("got px " + px + ", want one of " + Thumbnails.SIZES);
+            }
+            String key = ObjectKeys.thumbnail(accountId, sm3, px);
+            try (S3Objects.Body body = s3.open(key).orElseThrow(() -> AttachmentException.notFound("thumbnail " + key))) {
+                return body.in().readAllBytes();
+            }
+        });
+    }
+
+    /** A GET URL of the verified object valid for {@code ttl} (1 s to 7 days); NOT_FOUND when absent. */
+    public Future<String> presignedGet(long accountId, String sm3, Duration ttl) {
+        return blocking(() -> {
+            String key = ObjectKeys.verified(accountId, sm3);
+            s3.stat(key).orElseThrow(() -> AttachmentException.notFound("attachment " + key));
+            return presigner.get(key, ttl).url();
+        });
+    }
+
+    /** Closes the S3 client's connections. */
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    private <T> Future<T> blocking(Callable<T> work) {
+        return blocking.executeBlocking(work, false);
+    }
+}
