@@ -15,6 +15,7 @@ import cn.citygrid.backend.ledger.RecordIntake;
 import cn.citygrid.backend.ledger.RecordIntake.Outcome;
 import cn.citygrid.sync.protocol.json.Json;
 import cn.citygrid.sync.protocol.receipt.Receipt;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -190,7 +191,7 @@ final class SyncRecords {
       JsonObject r = new JsonObject().put("index", i).put("recordId", o.recordId()).put("status", o.status().name());
       if (o.stored()) {
         Receipt receipt = receipts.get(o.recordId());
-        r.put("receivedAt", o.receivedAt().toString())
+        r.put("receivedAt", Timestamps.format(o.receivedAt()))
             .put("receipt", receipt == null ? null : new JsonObject(Json.write(receipt.toJsonMap())))
             .put("receiptUrl", "/api/v1/ledger/records/" + o.recordId() + "/receipt")
             .put("flags", new JsonArray(flags.getOrDefault(o.recordId(), List.of())));
@@ -209,8 +210,8 @@ final class SyncRecords {
       }
       results.add(r);
     }
-    return new JsonObject().put("serverClock", new JsonObject().put("received", received.toString())
-        .put("sent", clock.instant().toString())).put("results", results);
+    return new JsonObject().put("serverClock", new JsonObject().put("received", Timestamps.format(received))
+        .put("sent", Timestamps.format(clock.instant()))).put("results", results);
   }
 
   static String rid(RoutingContext ctx) {

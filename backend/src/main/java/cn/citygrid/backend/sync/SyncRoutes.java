@@ -10,6 +10,7 @@ import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.RequestLog;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,8 +53,8 @@ public final class SyncRoutes {
     int limit = Paging.intParam(ctx, "limit", 500, 1, 1000);
     return devices.require(caller, ctx.request().getHeader(SyncDevices.HEADER))
         .compose(d -> feed.page(caller, ctx.queryParams().get("cursor"), limit, RequestLog.requestId(ctx)))
-        .map(page -> page.put("serverClock", new JsonObject().put("received", received.toString())
-            .put("sent", clock.instant().toString())));
+        .map(page -> page.put("serverClock", new JsonObject().put("received", Timestamps.format(received))
+            .put("sent", Timestamps.format(clock.instant()))));
   }
 
   private Future<JsonObject> proposal(RoutingContext ctx) {

@@ -78,12 +78,25 @@ public final class AppDriver extends FxRobot implements AutoCloseable {
 
     /** Waits until {@code condition} (evaluated on the FX thread) holds, or fails naming {@code what}. */
     public void waitUntil(String what, Callable<Boolean> condition) {
+        waitUntil(what, condition, () -> "");
+    }
+
+    /** As {@link #waitUntil(String, Callable)}, naming {@code state} (read on the FX thread) when it times out. */
+    public void waitUntil(String what, Callable<Boolean> condition, Callable<Object> state) {
         try {
             WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
                     WaitForAsyncUtils.asyncFx(condition).get()));
         } catch (TimeoutException e) {
             throw new AssertionError("timed out after " + WAIT_SECONDS + " s waiting for: " + what
-                    + " (screen: " + screen() + ", title: " + text("title") + ")");
+                    + " (screen: " + screen() + ", title: " + text("title") + ") " + describe(state));
+        }
+    }
+
+    private static String describe(Callable<Object> state) {
+        try {
+            return String.valueOf(WaitForAsyncUtils.asyncFx(state).get(5, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return "(state unknown: " + e + ")";
         }
     }
 
