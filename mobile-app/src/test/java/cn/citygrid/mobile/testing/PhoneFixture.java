@@ -14,21 +14,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A phone for UI tests: its private folder, a scripted camera, a fixed GPS position near the demo grid. */
+/** A phone for UI tests: its private folder, a scripted camera, a fixed GPS position (by default near the civic centre). */
 public final class PhoneFixture {
     public static final GeoPoint HERE = new GeoPoint(114.0585, 22.5436, 6);
     public final Path dir;
     public final ScriptedCamera camera = new ScriptedCamera();
     public final DeviceServices device;
+    public final GeoPoint here;
 
     public PhoneFixture(Path dir) {
+        this(dir, HERE);
+    }
+
+    public PhoneFixture(Path dir, GeoPoint here) {
         this.dir = dir;
-        this.device = new DeviceServices(dir.resolve("phone"), Locator.fixed(HERE), camera);
+        this.here = here;
+        this.device = new DeviceServices(dir.resolve("phone"), Locator.fixed(here), camera);
     }
 
     /** Quick automatic sync and approval polling, so tests wait briefly. */
     public AppConfig config(URI server, NoteVerifier logKey, List<Sm2PublicKey> placeCodeKeys) {
-        return new AppConfig(server, dir.resolve("phone"), logKey, placeCodeKeys, "zh", HERE, Duration.ofMillis(300),
+        return new AppConfig(server, dir.resolve("phone"), logKey, placeCodeKeys, "zh", here, Duration.ofMillis(300),
                 Duration.ofMillis(300));
     }
 

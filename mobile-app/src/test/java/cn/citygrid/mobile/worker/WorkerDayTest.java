@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.forms.builtin.BuiltInForms;
+import cn.citygrid.mobile.config.GeoPoint;
 import cn.citygrid.mobile.testing.AppDriver;
+import cn.citygrid.mobile.testing.Codes;
 import cn.citygrid.mobile.testing.PhoneFixture;
 import cn.citygrid.mobile.testing.Pictures;
 import cn.citygrid.mobile.testing.RealPlatform;
@@ -27,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A worker's day against the real backend, started by the test on its own PostgreSQL database: sign in, enroll
  * the phone and have the supervisor approve it, first sync, then the backend stops (offline), the worker visits a
- * house and fills the household-visit form, the backend starts again on the same database and object folder, and
+ * house (its door code scanned and verified offline, after a forged copy was refused) and fills the household-visit
+ * form, the backend starts again on the same database and object folder, and
  * the record reaches the server's ledger with a receipt the phone verifies against the pinned log key.
  */
 class WorkerDayTest {
@@ -38,6 +41,7 @@ class WorkerDayTest {
     private AppDriver app;
     private String supervisor;
     private List<String> house;
+    private String neighbour;
 
     @BeforeEach
     void start() throws Exception {
@@ -51,11 +55,13 @@ class WorkerDayTest {
                 WHERE h.grid_code = ? GROUP BY h.id HAVING count(*) BETWEEN 1 AND 3 ORDER BY h.id LIMIT 3""", grid);
         assertThat(homes).hasSize(3);
         house = homes.get(0);
+        neighbour = homes.get(1).get(0);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         task("入户走访（今日）", homes.get(0).get(0), today);
         task("入户走访（逾期）", homes.get(1).get(0), today.minusDays(3));
         task("入户走访（下周）", homes.get(2).get(0), today.plusDays(7));
-        phone = new PhoneFixture(dir);
+        List<String> door = platform.rows("SELECT ST_X(geom), ST_Y(geom) FROM grid.house WHERE id = ?::bigint", house.get(0)).get(0);
+        phone = new PhoneFixture(dir, new GeoPoint(Double.parseDouble(door.get(0)), Double.parseDouble(door.get(1)), 6));
         app = new AppDriver(phone.config(platform.baseUri(), platform.logKey(), platform.placeCodeKeys()), phone.device);
         app.start();
     }
@@ -91,9 +97,19 @@ class WorkerDayTest {
         app.shot("map");
         app.tap("tab-home");
 
+        // The house's door code as printed by the platform, and a copy edited to name the neighbour's house.
+        String doorCode = platform.http().get("/api/v1/placecodes/houses/" + house.get(0), supervisor).json().getString("code");
+        String forged = Codes.rewritten(doorCode, "\"id\":\"" + house.get(0) + "\"", "\"id\":\"" + neighbour + "\"");
+
         platform.stop();
-        String taskId = worker.taskIds().stream().sorted().findFirst().orElseThrow();
-        app.tap("task-" + taskId);
+        app.tap("tab-scan");
+        phone.camera.willReturn(Pictures.qr(dir, "forged", forged));
+        app.tap("scan-code");
+        app.waitFor("scan-refusal");
+        app.shot("scan-refused");
+        app.tap("scan-ok");
+        phone.camera.willReturn(Pictures.qr(dir, "door-code", doorCode));
+        app.tap("scan-code");
         app.waitForScreen("house");
         String resident = platform.scalar("SELECT min(person_id) FROM grid.residence WHERE house_id = ?::bigint AND until IS NULL",
                 house.get(0));
@@ -101,7 +117,7 @@ class WorkerDayTest {
         app.shot("house");
         app.tap("start-visit");
         app.waitForScreen("form");
-        assertThat(app.text("q-visit-house_id-input")).isEqualTo(house.get(0));
+        app.waitForText("q-visit-house_id-input", house.get(0));
         app.tap("q-visit-visit_result-at_home");
         app.shot("form");
         app.tap("form-next");
@@ -116,7 +132,7 @@ class WorkerDayTest {
         phone.camera.willReturn(Pictures.photo(dir, "door"));
         app.tap("q-wrap_up-photo-photo");
         app.waitUntil("photo answered", () -> app.text("q-wrap_up-photo-value").startsWith("photo-"));
-        assertThat(app.text("q-wrap_up-location-value")).startsWith("22.5436");
+        assertThat(app.text("q-wrap_up-location-value")).startsWith(String.valueOf(phone.here.lat()).substring(0, 7));
         app.tap("form-next");
         app.tap("form-save");
         app.waitForScreen("house");
