@@ -8,6 +8,7 @@ import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
 import cn.citygrid.sync.protocol.placecode.PlaceCode;
 import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck;
 import cn.citygrid.sync.protocol.placecode.PlaceCodes;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,7 @@ final class CheckIns {
               .execute(Tuple.of(code, place.getLong("id"), caller.accountId(), lon, lat, at.atOffset(ZoneOffset.UTC)))
               .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong("id"))
                   .put("placeId", place.getLong("id").toString()).put("placeName", place.getString("name"))
-                  .put("gridCode", place.getString("grid_code")).put("at", at.toString()));
+                  .put("gridCode", place.getString("grid_code")).put("at", Timestamps.format(at)));
         });
   }
 

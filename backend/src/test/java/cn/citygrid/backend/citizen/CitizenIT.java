@@ -205,6 +205,17 @@ class CitizenIT {
   }
 
   @Test
+  void report_whosePhotoIsNotBase64_isAValidationProblem_andStoresNoEvent() throws Exception {
+    long before = count("SELECT count(*) FROM grid.event");
+    Http.Response r = http.postJson("/api/v1/me/reports", citizen, new JsonObject().put("category", "other")
+        .put("description", "楼道堆放杂物").put("location", new JsonObject().put("lon", 114.05).put("lat", 22.54))
+        .put("photo", new JsonObject().put("mediaType", "image/jpeg").put("data", "not base64 at all!")));
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("photo/data");
+    assertThat(count("SELECT count(*) FROM grid.event")).isEqualTo(before);
+  }
+
+  @Test
   void anAccountLinkedToNoPerson_hasNoHousehold() throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute("UPDATE auth.account SET person_id = NULL WHERE id = " + citizenAccount);
