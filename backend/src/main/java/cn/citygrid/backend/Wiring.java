@@ -6,6 +6,7 @@ import cn.citygrid.backend.auth.AuthRoutes;
 import cn.citygrid.backend.auth.AuthService;
 import cn.citygrid.backend.auth.SessionRepository;
 import cn.citygrid.backend.auth.UserRoutes;
+import cn.citygrid.backend.citizen.CitizenRoutes;
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Database;
 import cn.citygrid.backend.device.DeviceDirectory;
@@ -65,7 +66,9 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
             new LedgerRoutes(ledger, intake).routes(),
             new PlaceCodeRoutes(database.pool(), keys, crypto, clock).routes(),
             grid.routes(),
-            sync.routes())
+            sync.routes(),
+            new CitizenRoutes(database.pool(), grid.accessLog(), keys.placeCode().publicKey(), crypto, sync.attachments(),
+                clock).routes())
         .flatMap(List::stream).toList();
     return new Wiring(config, metrics, new HealthRoutes(database.pool(), schemaVersion), auth, appender, ledger,
         new LedgerAudit(database.pool(), crypto, keys.log().verifier()), witnesses, grid, sync, routes, openApi);

@@ -37,6 +37,11 @@ public final class JsonBody {
         Text.of("请求体应为 JSON 对象", "The request body must be a JSON object"));
   }
 
+  /** The parsed body, for members this class has no reader for (nested objects). */
+  public JsonObject json() {
+    return json;
+  }
+
   public String requiredString(String field, int maxLength) {
     String value = optionalString(field, maxLength);
     if (value == null && !hasError(field)) {

@@ -32,6 +32,7 @@ public enum ProblemType {
   ATTACHMENT_REFUSED(413, "attachment-refused", "附件不被接受", "The attachment is refused"),
   ATTACHMENT_HASH_MISMATCH(422, "attachment-hash-mismatch", "附件内容与其 SM3 不符", "The attachment does not match its SM3"),
   UPLOAD_NOT_FOUND(404, "upload-not-found", "未找到上传内容", "Nothing was uploaded"),
+  PLACE_CODE_REFUSED(422, "place-code-refused", "场所码无效或被篡改", "The place code is forged, altered or not a place's"),
   DEVICE_HEADER(400, "device-header", "缺少或错误的设备标识", "Missing or wrong device id"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "请求体过大", "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持的内容类型", "Unsupported content type"),

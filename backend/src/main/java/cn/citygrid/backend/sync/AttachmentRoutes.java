@@ -1,6 +1,5 @@
 package cn.citygrid.backend.sync;
 
-import cn.citygrid.sync.protocol.record.Timestamps;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Principal;
@@ -14,6 +13,7 @@ import cn.citygrid.backend.http.Locales;
 import cn.citygrid.backend.http.ProblemType;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import cn.citygrid.sync.server.attach.AttachmentException;
 import cn.citygrid.sync.server.attach.AttachmentRequest;
 import cn.citygrid.sync.server.attach.AttachmentStore;
@@ -87,7 +87,8 @@ public final class AttachmentRoutes {
       }
       Locale locale = Locales.of(ctx);
       return store.slots(caller.accountId(), requests).map(slots -> new JsonObject()
-          .put("serverClock", new JsonObject().put("received", Timestamps.format(received)).put("sent", Timestamps.format(clock.instant())))
+          .put("serverClock", new JsonObject().put("received", Timestamps.format(received))
+              .put("sent", Timestamps.format(clock.instant())))
           .put("slots", new JsonArray(slots.stream().map(s -> slotJson(s, locale)).toList())));
     });
   }

@@ -1,6 +1,5 @@
 package cn.citygrid.backend.sync;
 
-import cn.citygrid.sync.protocol.record.Timestamps;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Role;
@@ -13,6 +12,7 @@ import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.Text;
 import cn.citygrid.forms.xform.FormDefinition;
 import cn.citygrid.forms.xform.FormParseException;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,5 @@
 package cn.citygrid.backend.sync;
 
-import cn.citygrid.sync.protocol.record.Timestamps;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Principal;
@@ -16,6 +15,7 @@ import cn.citygrid.backend.ledger.RecordIntake;
 import cn.citygrid.backend.ledger.RecordIntake.Outcome;
 import cn.citygrid.sync.protocol.json.Json;
 import cn.citygrid.sync.protocol.receipt.Receipt;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

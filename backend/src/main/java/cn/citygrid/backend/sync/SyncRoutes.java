@@ -1,6 +1,5 @@
 package cn.citygrid.backend.sync;
 
-import cn.citygrid.sync.protocol.record.Timestamps;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Principal;
@@ -11,6 +10,7 @@ import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.RequestLog;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -16,6 +16,7 @@ import cn.citygrid.sync.protocol.record.AttachmentRef;
 import cn.citygrid.sync.protocol.record.FormRef;
 import cn.citygrid.sync.protocol.record.LogEntry;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
+import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -159,11 +160,15 @@ class SyncIT {
         member("name", "周新来", "id_number", newId, "residence_kind", "tenant", "moved_out", "no", "present", "yes"))),
         List.of(), Instant.now());
 
-    JsonObject result = only(phone.sync("records", List.of(record)));
+    Http.Response upload = phone.sync("records", List.of(record));
+    // The protocol's one timestamp spelling (exactly milliseconds), which the phone's client insists on.
+    JsonObject serverClock = upload.json().getJsonObject("serverClock");
+    assertThat(Timestamps.parse(serverClock.getString("sent"))).isAfterOrEqualTo(Timestamps.parse(serverClock.getString("received")));
+    JsonObject result = only(upload);
     assertThat(result.getString("status")).isEqualTo("accepted");
     assertThat(result.getJsonArray("flags")).isEmpty();
     Receipt receipt = Receipt.parse(result.getJsonObject("receipt").encode());
-    receipt.verify(new LogEntry(record, Instant.parse(result.getString("receivedAt"))), logKey, List.of());
+    receipt.verify(new LogEntry(record, Timestamps.parse(result.getString("receivedAt"))), logKey, List.of());
 
     drainProjector();
     assertThat(scalar("SELECT count(*) FROM grid.person p JOIN grid.residence r ON r.person_id = p.id AND r.until IS NULL"

@@ -161,6 +161,28 @@ public final class AttachmentStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Stores bytes the server received itself (a citizen's photo sent in one request) as the verified object
+     * {@code att/<account>/<sm3>} with thumbnails when it is a picture, and answers its SM3. Idempotent: the same
+     * bytes land on the same key. {@code bytes} must be at most {@link AttachmentLimits#MAX_SINGLE_PUT}.
+     */
+    public Future<String> store(long accountId, byte[] bytes, String mediaType) {
+        if (bytes.length > MAX_SINGLE_PUT) {
+            return Future.failedFuture(new IllegalArgumentException("got " + bytes.length + " bytes, want at most "
+                    + MAX_SINGLE_PUT + " in one store"));
+        }
+        String type = AttachmentLimits.essence(mediaType);
+        return blocking(() -> {
+            String sm3 = ContentDigest.of(new java.io.ByteArrayInputStream(bytes), MAX_SINGLE_PUT).sm3();
+            s3.put(ObjectKeys.verified(accountId, sm3), bytes, type);
+            return sm3;
+        }).onSuccess(sm3 -> {
+            if (PictureThumbnails.isPicture(type)) {
+                queueThumbnails(accountId, sm3);
+            }
+        });
+    }
+
     /** Sizes of the verified objects {@code att/<account>/<sm3>} that exist; missing ones are absent. */
     public Future<Map<String, Long>> sizes(long accountId, Collection<String> sm3s) {
         List<String> wanted = List.copyOf(sm3s);

@@ -1,0 +1,57 @@
+package cn.citygrid.mobile.testing;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Pictures the scripted camera returns: a photographed QR code (on a grey background, slightly rotated), a photo. */
+public final class Pictures {
+    private Pictures() {
+    }
+
+    public static Path qr(Path dir, String name, String text) {
+        try {
+            BufferedImage code = MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 420, 420));
+            BufferedImage photo = new BufferedImage(640, 640, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = photo.createGraphics();
+            g.setColor(new Color(128, 132, 140));
+            g.fillRect(0, 0, 640, 640);
+            g.rotate(Math.toRadians(8), 320, 320);
+            g.drawImage(code, 110, 110, null);
+            g.dispose();
+            Path file = dir.resolve(name + ".png");
+            ImageIO.write(photo, "png", file.toFile());
+            return file;
+        } catch (WriterException e) {
+            throw new IllegalArgumentException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A 800×600 JPEG "photo" of a door. */
+    public static Path photo(Path dir, String name) {
+        try {
+            BufferedImage img = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(new Color(200, 190, 170));
+            g.fillRect(0, 0, 800, 600);
+            g.setColor(new Color(120, 70, 40));
+            g.fillRect(300, 120, 200, 420);
+            g.dispose();
+            Path file = dir.resolve(name + ".jpg");
+            ImageIO.write(img, "jpg", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
