@@ -98,15 +98,30 @@ final class ChangeSql {
       WHERE k.name = 'placecode' AND ($2::text[] IS NULL OR true) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
       "SELECT key_id FROM ledger.signing_key WHERE key_id = ANY($1) AND name = 'placecode'");
 
-  /** The proposer's view of a proposal: the outcome and the field's value now (a phone masked). */
+  private static final String HOUSE_OF_PROPOSER = " " + """
+      EXISTS (SELECT 1 FROM auth.account_scope s WHERE s.account_id = p.account_id AND h.grid_code LIKE s.node_code || '%')""";
+  private static final String RESIDENT_OF_PROPOSER = " " + """
+      EXISTS (SELECT 1 FROM grid.residence r JOIN grid.house h ON h.id = r.house_id JOIN auth.account_scope s
+        ON s.account_id = p.account_id AND h.grid_code LIKE s.node_code || '%' WHERE r.person_id = q.id AND r.until IS NULL)""";
+
+  /**
+   * The proposer's view of a proposal: the outcome and the field's value now (a phone masked) — only
+   * while the entity is in the proposer's grids, and never for a rejected one (which may name anything).
+   */
   private static final String PROPOSAL_JSON = """
       json_build_object('recordId', p.record_id, 'entity', p.entity, 'id', p.entity_id,
         'field', p.field, 'outcome', p.outcome, 'reason', nullif(p.reason, ''), 'decidedAt', p.decided_at,
-        'value', CASE p.entity || '.' || p.field
-          WHEN 'house.usage' THEN (SELECT h.usage FROM grid.house h WHERE h.id = p.entity_id::bigint)
-          WHEN 'house.areaM2' THEN (SELECT h.area_m2::text FROM grid.house h WHERE h.id = p.entity_id::bigint)
-          WHEN 'resident.name' THEN (SELECT q.name FROM grid.person q WHERE q.id = p.entity_id::bigint)
-          ELSE (SELECT q.phone_mask FROM grid.person q WHERE q.id = p.entity_id::bigint) END)::text""";
+        'value', CASE WHEN p.outcome = 'rejected' THEN NULL ELSE CASE p.entity || '.' || p.field
+          WHEN 'house.usage' THEN (SELECT h.usage FROM grid.house h WHERE h.id = p.entity_id::bigint AND """ + HOUSE_OF_PROPOSER + """
+          )
+          WHEN 'house.areaM2' THEN (SELECT h.area_m2::text FROM grid.house h WHERE h.id = p.entity_id::bigint AND """
+      + HOUSE_OF_PROPOSER + """
+          )
+          WHEN 'resident.name' THEN (SELECT q.name FROM grid.person q WHERE q.id = p.entity_id::bigint AND """
+      + RESIDENT_OF_PROPOSER + """
+          )
+          ELSE (SELECT q.phone_mask FROM grid.person q WHERE q.id = p.entity_id::bigint AND """ + RESIDENT_OF_PROPOSER + """
+          ) END END)::text""";
 
   /** One proposal of account $1 (its record id appended by the caller). */
   static final String PROPOSAL = "SELECT p.record_id AS id, " + PROPOSAL_JSON + " AS data FROM sync.proposal p WHERE p.account_id = $1";

@@ -146,7 +146,7 @@ public final class Projector {
 
   private Future<Void> apply(SqlConnection c, String recordId, long account, Instant at, RecordEnvelope e,
       List<DomainFact> facts) {
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = inAuthorsGrids(c, account, facts);
     String[] target = new String[1];
     for (DomainFact fact : facts) {
       if (fact instanceof ResidenceFact r) {
@@ -161,6 +161,63 @@ public final class Projector {
         UPDATE sync.task SET status = 'done', done_record_id = $1, updated_at = now()
         WHERE assignee_id = $2 AND status = 'open' AND form_id = $3 AND (house_id::text = $4 OR place_id::text = $4)""",
         recordId, account, e.form().id(), target[0]));
+  }
+
+  /**
+   * A record changes only what lies in its author's grids: the houses, places and enterprises it
+   * names, and the existing persons it names by record id (they must live there; a person from
+   * elsewhere is added by name and ID number). Otherwise the record stays stored and signed, and its
+   * projection problem says what was outside.
+   */
+  private static Future<Void> inAuthorsGrids(SqlConnection c, long account, List<DomainFact> facts) {
+    List<String> houses = new ArrayList<>();
+    List<String> places = new ArrayList<>();
+    List<String> enterprises = new ArrayList<>();
+    List<String> persons = new ArrayList<>();
+    for (DomainFact fact : facts) {
+      PersonRef ref = null;
+      if (fact instanceof ResidenceFact r) {
+        houses.add(r.houseId());
+        ref = r.person();
+      } else if (fact instanceof CareFlagFact f) {
+        ref = f.person();
+      } else if (fact instanceof PhoneFact f) {
+        ref = f.person();
+      } else if (fact instanceof InspectionFact i) {
+        (switch (i.targetType()) {
+          case "house" -> houses;
+          case "place" -> places;
+          default -> enterprises;
+        }).add(i.targetId());
+      }
+      if (ref instanceof PersonRef.Existing existing) {
+        persons.add(existing.personId());
+      }
+    }
+    if (houses.isEmpty() && places.isEmpty() && enterprises.isEmpty() && persons.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return c.preparedQuery("""
+        WITH scope AS (SELECT node_code || '%' AS prefix FROM auth.account_scope WHERE account_id = $1)
+        SELECT concat_ws('; ',
+          'houses ' || (SELECT string_agg(x, ',') FROM unnest($2::text[]) x WHERE NOT EXISTS (SELECT 1 FROM grid.house h
+            JOIN scope ON h.grid_code LIKE scope.prefix WHERE h.id::text = x)),
+          'places ' || (SELECT string_agg(x, ',') FROM unnest($3::text[]) x WHERE NOT EXISTS (SELECT 1 FROM grid.place pl
+            JOIN scope ON pl.grid_code LIKE scope.prefix WHERE pl.id::text = x)),
+          'enterprises ' || (SELECT string_agg(x, ',') FROM unnest($4::text[]) x WHERE NOT EXISTS (SELECT 1
+            FROM grid.enterprise en JOIN scope ON en.grid_code LIKE scope.prefix WHERE en.credit_code = x)),
+          'persons ' || (SELECT string_agg(x, ',') FROM unnest($5::text[]) x WHERE NOT EXISTS (SELECT 1
+            FROM grid.residence r JOIN grid.house h ON h.id = r.house_id JOIN scope ON h.grid_code LIKE scope.prefix
+            WHERE r.person_id::text = x AND r.until IS NULL))) AS outside""")
+        .execute(Tuple.of(account, houses.toArray(String[]::new), places.toArray(String[]::new),
+            enterprises.toArray(String[]::new), persons.toArray(String[]::new)))
+        .map(rows -> {
+          String outside = rows.iterator().next().getString("outside");
+          if (outside != null && !outside.isEmpty()) {
+            throw new IllegalArgumentException("outside the author's grids: " + outside);
+          }
+          return null;
+        });
   }
 
   private Future<Void> applyFact(SqlConnection c, DomainFact fact, String recordId, long account, Instant at,

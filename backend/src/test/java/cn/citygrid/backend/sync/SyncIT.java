@@ -89,9 +89,14 @@ class SyncIT {
 
   /** A house of the worker's grid with at least one resident: [house id, a resident's person id]. */
   static String[] occupiedHouse(int skip) throws Exception {
+    return occupiedHouse("h.grid_code = '" + workerGrid + "'", skip);
+  }
+
+  /** The same, of a house matching {@code where} (about {@code h}). */
+  static String[] occupiedHouse(String where, int skip) throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
         SELECT h.id, min(r.person_id) FROM grid.house h JOIN grid.residence r ON r.house_id = h.id AND r.until IS NULL
-        WHERE h.grid_code = '%s' GROUP BY h.id ORDER BY h.id OFFSET %d LIMIT 1""".formatted(workerGrid, skip))) {
+        WHERE %s GROUP BY h.id ORDER BY h.id OFFSET %d LIMIT 1""".formatted(where, skip))) {
       rs.next();
       return new String[] {rs.getString(1), rs.getString(2)};
     }
@@ -179,6 +184,26 @@ class SyncIT {
         .as("two residences and one care flag").isEqualTo("3");
     String shown = http.get("/api/v1/records/" + record.recordId(), supervisor).json().getJsonObject("answers").encode();
     assertThat(shown).doesNotContain(newId).contains(CitizenId.mask(newId));
+  }
+
+  @Test
+  void aVisitNamingAHouseAndPersonOutsideTheWorkersGrids_isKeptSigned_butChangesNothing() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] foreign = occupiedHouse("h.grid_code <> '" + workerGrid + "'", 0);
+    RecordEnvelope record = phone.sign(VISIT, visit(foreign[0], List.of(member("person_id", foreign[1],
+        "name", scalar("SELECT name FROM grid.person WHERE id = " + foreign[1]), "residence_kind", "owner",
+        "moved_out", "no", "present", "yes", "phone", "13911112222", "care_flags", List.of("elderly_alone")))),
+        List.of(), Instant.now());
+    JsonObject result = only(phone.sync("records", List.of(record)));
+    assertThat(result.getString("status")).as(result.encode()).isEqualTo("accepted");
+
+    drainProjector();
+    assertThat(scalar("SELECT problem FROM sync.projection WHERE record_id = '" + record.recordId() + "'"))
+        .startsWith("outside the author's grids: houses " + foreign[0]).contains("persons " + foreign[1]);
+    assertThat(scalar("SELECT count(*) FROM grid.residence WHERE until IS NULL AND person_id = " + foreign[1]
+        + " AND house_id = " + foreign[0])).isEqualTo("1");
+    assertThat(scalar("SELECT phone_mask FROM grid.person WHERE id = " + foreign[1])).isNotEqualTo("139****2222");
+    assertThat(scalar("SELECT 'elderly_alone' = ANY (care_flags) FROM grid.person WHERE id = " + foreign[1])).isEqualTo("f");
   }
 
   @Test
@@ -419,6 +444,14 @@ class SyncIT {
     RecordEnvelope outside = phone.sign(PROPOSAL, Map.of("entity", "house", "id", "999999999", "field", "usage",
         "value", "commercial"), List.of(), now);
     assertThat(only(phone.sync("proposals", List.of(outside))).getString("outcome")).isEqualTo("rejected");
+    // A proposal about someone else's grid is rejected and tells nothing of the person it names.
+    String stranger = occupiedHouse("h.grid_code <> '" + workerGrid + "'", 0)[1];
+    RecordEnvelope prying = phone.sign(PROPOSAL, Map.of("entity", "resident", "id", stranger, "field", "name",
+        "value", "张三"), List.of(), now);
+    assertThat(only(phone.sync("proposals", List.of(prying))).getString("outcome")).isEqualTo("rejected");
+    JsonObject pried = phone.get("/api/v1/sync/proposals/" + prying.recordId()).json();
+    assertThat(pried.getString("outcome")).isEqualTo("rejected");
+    assertThat(pried.getValue("value")).isNull();
     RecordEnvelope future = phone.sign(PROPOSAL, Map.of("entity", "house", "id", house[0], "field", "usage", "value", "mixed"),
         List.of(), now.plus(Duration.ofHours(3)));
     JsonObject flagged = only(phone.sync("proposals", List.of(future)));
