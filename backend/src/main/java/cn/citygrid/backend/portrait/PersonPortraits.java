@@ -71,7 +71,7 @@ public final class PersonPortraits {
         purpose.code(), action, clear.stream().map(f -> f.name().toLowerCase()).sorted().toList(), requestId);
   }
 
-  static String primaryRole(Principal caller) {
+  public static String primaryRole(Principal caller) {
     for (Role r : List.of(Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.DATA_STEWARD, Role.GRID_WORKER, Role.CITIZEN)) {
       if (caller.has(r)) {
         return r.name();

@@ -2,6 +2,8 @@ package cn.citygrid.backend.sync;
 
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
+import cn.citygrid.backend.access.AccessEntry;
+import cn.citygrid.backend.access.AccessLog;
 import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.http.Access;
@@ -9,7 +11,11 @@ import cn.citygrid.backend.http.ApiRoute;
 import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
+import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.portrait.Disclosure;
+import cn.citygrid.backend.portrait.PersonPortraits;
+import cn.citygrid.backend.portrait.Purpose;
 import cn.citygrid.backend.standard.CitizenId;
 import cn.citygrid.backend.standard.Phones;
 import io.vertx.core.Future;
@@ -22,6 +28,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,8 +41,10 @@ import java.util.regex.Pattern;
  */
 public final class RecordRoutes {
   private static final Text NOT_FOUND = Text.of("记录不存在或不在管辖范围内", "No such record in your scope");
-  private static final Pattern ID_NUMBER = Pattern.compile("\\b[0-9]{17}[0-9Xx]\\b");
-  private static final Pattern MOBILE = Pattern.compile("\\b1[3-9][0-9]{9}\\b");
+  /** GB 11643 ID numbers (not the old 15-digit ones: grid codes have 15 digits too). */
+  private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
+  /** Mainland mobiles, also with +86 / 86 in front and spaces or dashes inside. */
+  private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])");
 
   /** Records made by workers whose territory lies in the caller's ($1 prefixes, NULL = all). */
   private static final String SCOPE = """
@@ -42,9 +52,13 @@ public final class RecordRoutes {
         AND s.node_code LIKE ANY ($1)))""";
 
   private final Pool pool;
+  private final AccessLog accessLog;
+  private final java.time.Clock clock;
 
-  public RecordRoutes(Pool pool) {
+  public RecordRoutes(Pool pool, AccessLog accessLog, java.time.Clock clock) {
     this.pool = pool;
+    this.accessLog = accessLog;
+    this.clock = clock;
   }
 
   public List<ApiRoute> routes() {
@@ -125,21 +139,64 @@ public final class RecordRoutes {
             LEFT JOIN sync.projection p ON p.record_id = r.id
             WHERE r.id = $2 AND """ + SCOPE)
         .execute(Tuple.of(Proposals.scopeOf(principal(ctx)), ctx.pathParam("id")))
-        .map(rows -> {
+        .compose(rows -> {
           if (rows.size() == 0) {
             throw DomainException.notFound(NOT_FOUND);
           }
           var row = rows.iterator().next();
           JsonObject envelope = new JsonObject(row.getString("envelope"));
-          return new JsonObject(row.getString("j"))
-              .put("answers", masked(envelope.getJsonObject("payload")))
-              .put("attachments", envelope.getJsonArray("attachments"));
+          Principal caller = principal(ctx);
+          Purpose purpose = Purpose.parse(ctx.queryParams().get("purpose"));
+          Set<Disclosure.Field> clear = Disclosure.clear(caller, purpose);
+          JsonObject answers = masked(envelope.getJsonObject("payload"), clear.contains(Disclosure.Field.NAME));
+          // The persons the answers name by record id are read here: each read is logged like a portrait's.
+          Set<Long> persons = new TreeSet<>();
+          personIds(envelope.getJsonObject("payload"), persons);
+          List<String> clearFields = clear.contains(Disclosure.Field.NAME) ? List.of("name") : List.of();
+          List<Future<Void>> logged = persons.stream().map(id -> accessLog.record(new AccessEntry(clock.instant(),
+              caller.accountId(), caller.username(), PersonPortraits.primaryRole(caller), "person", id, purpose.code(),
+              "field-record", clearFields, RequestLog.requestId(ctx)))).toList();
+          return Future.all(logged).map(v -> new JsonObject(row.getString("j")).put("purpose", purpose.code())
+              .put("answers", answers).put("attachments", envelope.getJsonArray("attachments")));
         });
   }
 
-  /** Answers as shown to reviewers: anything shaped like an ID number or a mobile number masked. */
-  static JsonObject masked(JsonObject payload) {
-    return new JsonObject(mask(payload.encode()));
+  /**
+   * Answers as shown to reviewers: anything shaped like an ID number or a mobile number masked, and
+   * every {@code name} member masked unless the caller's role and purpose disclose names.
+   */
+  static JsonObject masked(JsonObject payload, boolean names) {
+    JsonObject out = new JsonObject(mask(payload.encode()));
+    return names ? out : (JsonObject) maskNames(out);
+  }
+
+  private static Object maskNames(Object node) {
+    if (node instanceof JsonObject o) {
+      for (String key : List.copyOf(o.fieldNames())) {
+        Object v = o.getValue(key);
+        o.put(key, "name".equals(key) && v instanceof String s ? Disclosure.maskName(s) : maskNames(v));
+      }
+    } else if (node instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, maskNames(a.getValue(i)));
+      }
+    }
+    return node;
+  }
+
+  /** Values of every {@code person_id} member (the form's way of naming a known resident). */
+  private static void personIds(Object node, Set<Long> into) {
+    if (node instanceof JsonObject o) {
+      o.forEach(e -> {
+        if ("person_id".equals(e.getKey()) && e.getValue() instanceof String s && s.matches("[0-9]{1,18}")) {
+          into.add(Long.parseLong(s));
+        } else {
+          personIds(e.getValue(), into);
+        }
+      });
+    } else if (node instanceof JsonArray a) {
+      a.forEach(v -> personIds(v, into));
+    }
   }
 
   static String mask(String json) {
@@ -152,7 +209,8 @@ public final class RecordRoutes {
     Matcher phones = MOBILE.matcher(out.toString());
     StringBuilder done = new StringBuilder();
     while (phones.find()) {
-      phones.appendReplacement(done, Matcher.quoteReplacement(Phones.mask(phones.group())));
+      String digits = phones.group().replaceAll("[^0-9]", "");
+      phones.appendReplacement(done, Matcher.quoteReplacement(Phones.mask(digits.substring(digits.length() - 11))));
     }
     phones.appendTail(done);
     return done.toString();

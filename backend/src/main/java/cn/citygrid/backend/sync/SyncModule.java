@@ -63,7 +63,7 @@ public record SyncModule(List<ApiRoute> routes, Projector projector, FormVersion
             new AttachmentRoutes(attachments, devices, pool, clock).routes(),
             new FormRoutes(forms).routes(),
             new TaskRoutes(pool).routes(),
-            new RecordRoutes(pool).routes())
+            new RecordRoutes(pool, accessLog, clock).routes())
         .flatMap(List::stream).toList();
     projector.start(PROJECT_EVERY_MILLIS);
     return new SyncModule(routes, projector, forms, attachments, embedded);

@@ -183,7 +183,13 @@ class SyncIT {
     assertThat(scalar("SELECT facts FROM sync.projection WHERE record_id = '" + record.recordId() + "'"))
         .as("two residences and one care flag").isEqualTo("3");
     String shown = http.get("/api/v1/records/" + record.recordId(), supervisor).json().getJsonObject("answers").encode();
-    assertThat(shown).doesNotContain(newId).contains(CitizenId.mask(newId));
+    assertThat(shown).doesNotContain(newId).contains(CitizenId.mask(newId)).doesNotContain("周新来").contains("周**");
+    String visiting = http.get("/api/v1/records/" + record.recordId() + "?purpose=visit", supervisor).json()
+        .getJsonObject("answers").encode();
+    assertThat(visiting).contains("周新来").doesNotContain(newId);
+    assertThat(scalar("SELECT string_agg(purpose || ':' || clear_fields, ' ' ORDER BY seq)"
+        + " FROM gov.access_log WHERE action = 'field-record' AND subject_id = " + house[1]))
+        .as("both reads of the resident named by id are logged").isEqualTo("browse: visit:name");
   }
 
   @Test
