@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a node's {@link TileCache} in step with changes made anywhere: LISTENs on
- * {@value #CHANNEL}, where the triggers of {@code V1002__geo_tile_notify.sql} send
+ * {@value #CHANNEL}, where the triggers of the backend migration {@code V10__tile_notify.sql} send
  * {@code {"table": "house", "bbox": [w, s, e, n]}} on every commit that changes a drawn table,
  * and drops the cached tiles that box touches. Notifications sent while the connection was down
  * are lost, so every (re)subscription drops the whole cache.

@@ -2,8 +2,7 @@
 -- tiles sends one NOTIFY on channel citygrid_tiles with the bounding box (CGCS2000 lon/lat) of
 -- everything it touched, old and new positions. NOTIFY is transactional: it is delivered on
 -- commit and never for a rolled-back change. Each node's TileChangeListener drops the cached
--- tiles that intersect the box. Written by geo-services; the lead moves it into the backend's
--- migrations (renumbered).
+-- tiles that intersect the box (geo-services TileChangeListener, started by the backend).
 
 CREATE FUNCTION grid.notify_tiles_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -26,6 +25,15 @@ BEGIN
 END
 $$;
 
+-- TRUNCATE (the demo city's rebuild) has no transition tables: every tile may have changed.
+CREATE FUNCTION grid.notify_tiles_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('citygrid_tiles', json_build_object('table', TG_TABLE_NAME,
+      'bbox', json_build_array(-180, -90, 180, 90))::text);
+  RETURN NULL;
+END
+$$;
+
 DO $$
 DECLARE
   t text;
@@ -37,6 +45,8 @@ BEGIN
         || 'FOR EACH STATEMENT EXECUTE FUNCTION grid.notify_tiles_changed()', t || '_tiles_upd', t);
     EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON grid.%I REFERENCING OLD TABLE AS changed_old '
         || 'FOR EACH STATEMENT EXECUTE FUNCTION grid.notify_tiles_changed()', t || '_tiles_del', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON grid.%I '
+        || 'FOR EACH STATEMENT EXECUTE FUNCTION grid.notify_tiles_truncated()', t || '_tiles_truncate', t);
   END LOOP;
 END
 $$;
