@@ -8,19 +8,26 @@ CREATE FUNCTION grid.notify_tiles_changed() RETURNS trigger LANGUAGE plpgsql AS 
 DECLARE
   rows_sql text := grid.changed_rows_sql(TG_OP);
   ext box2d;
+  grids box2d;
+  payload jsonb;
 BEGIN
+  EXECUTE format('SELECT ST_Extent(c.geom) FROM (%s) c', rows_sql) INTO ext;
+  IF ext IS NULL THEN
+    RETURN NULL;
+  END IF;
+  payload := jsonb_build_object('table', TG_TABLE_NAME,
+      'bbox', jsonb_build_array(ST_XMin(ext), ST_YMin(ext), ST_XMax(ext), ST_YMax(ext)));
   IF TG_TABLE_NAME = 'house' THEN
-    -- low zooms draw one point per grid with its house count: the grid's tiles change too
-    EXECUTE format('SELECT ST_Extent(g) FROM (SELECT c.geom AS g FROM (%s) c UNION ALL '
-        || 'SELECT u.geom FROM grid.unit_grid u WHERE u.code IN (SELECT c.grid_code FROM (%s) c)) s', rows_sql, rows_sql)
-      INTO ext;
-  ELSE
-    EXECUTE format('SELECT ST_Extent(c.geom) FROM (%s) c', rows_sql) INTO ext;
+    -- zooms 10-13 draw one point per grid with its house count: those tiles of the houses' grids
+    -- change too ("grids", which the listener applies to those zooms only)
+    EXECUTE format('SELECT ST_Extent(u.geom) FROM grid.unit_grid u WHERE u.code IN (SELECT c.grid_code FROM (%s) c)', rows_sql)
+      INTO grids;
+    IF grids IS NOT NULL THEN
+      payload := payload || jsonb_build_object('grids',
+          jsonb_build_array(ST_XMin(grids), ST_YMin(grids), ST_XMax(grids), ST_YMax(grids)));
+    END IF;
   END IF;
-  IF ext IS NOT NULL THEN
-    PERFORM pg_notify('citygrid_tiles', json_build_object('table', TG_TABLE_NAME,
-        'bbox', json_build_array(ST_XMin(ext), ST_YMin(ext), ST_XMax(ext), ST_YMax(ext)))::text);
-  END IF;
+  PERFORM pg_notify('citygrid_tiles', payload::text);
   RETURN NULL;
 END
 $$;

@@ -62,6 +62,11 @@ public final class TileCache {
 
   /** Drops every cached tile whose buffered bounds intersect {@code changed} (lon/lat, CGCS2000). Returns how many. */
   public int invalidate(Geometry changed) {
+    return invalidate(changed, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #invalidate(Geometry)}, for tiles of zoom {@code maxZoom} and below only. */
+  public int invalidate(Geometry changed, int maxZoom) {
     if (changed == null || changed.isEmpty()) {
       return 0;
     }
@@ -70,6 +75,9 @@ public final class TileCache {
     PreparedGeometry shape = changed.isRectangle() ? null : PreparedGeometryFactory.prepare(changed);
     int dropped = 0;
     for (Key key : cache.asMap().keySet()) {
+      if (key.z() > maxZoom) {
+        continue;
+      }
       Envelope tile = key.coord().lonLatBounds(TileSql.MARGIN);
       if (tile.intersects(box) && (shape == null || shape.intersects(LON_LAT.toGeometry(tile)))) {
         cache.invalidate(key);
@@ -82,6 +90,11 @@ public final class TileCache {
   /** Drops every cached tile whose buffered bounds intersect the lon/lat box. Returns how many. */
   public int invalidate(Envelope changedBox) {
     return invalidate(LON_LAT.toGeometry(changedBox));
+  }
+
+  /** As {@link #invalidate(Envelope)}, for tiles of zoom {@code maxZoom} and below only. */
+  public int invalidate(Envelope changedBox, int maxZoom) {
+    return invalidate(LON_LAT.toGeometry(changedBox), maxZoom);
   }
 
   /** Drops everything (e.g. after missing notifications while disconnected). */
