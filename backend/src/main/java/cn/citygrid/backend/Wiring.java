@@ -12,6 +12,7 @@ import cn.citygrid.backend.device.DeviceDirectory;
 import cn.citygrid.backend.device.DeviceRepository;
 import cn.citygrid.backend.device.DeviceRoutes;
 import cn.citygrid.backend.device.DeviceService;
+import cn.citygrid.backend.geo.GeoModule;
 import cn.citygrid.backend.health.HealthRoutes;
 import cn.citygrid.backend.http.ApiRoute;
 import cn.citygrid.backend.ledger.LedgerAppender;
@@ -35,10 +36,11 @@ import java.util.stream.Stream;
 
 /** The services every HTTP verticle instance shares: built once in {@link App}, passed by constructor. */
 record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthService auth, LedgerAppender appender,
-    LedgerService ledger, LedgerAudit audit, WitnessClient witnesses, GridModule grid, List<ApiRoute> routes, Buffer openApi) {
+    LedgerService ledger, LedgerAudit audit, WitnessClient witnesses, GridModule grid, GeoModule geo, List<ApiRoute> routes,
+    Buffer openApi) {
 
   static Wiring build(Vertx vertx, GridConfig config, Database database, Metrics metrics, String schemaVersion,
-      PlatformKeys keys, long systemAccount, Clock clock, Buffer openApi) {
+      PlatformKeys keys, long systemAccount, Clock clock, Buffer openApi) throws Exception {
     WorkerExecutor crypto = vertx.createSharedWorkerExecutor("citygrid-crypto", config.workerPoolSize());
     AccountRepository accounts = new AccountRepository(database);
     AccountScopes scopes = new AccountScopes(database.pool());
@@ -55,15 +57,17 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
     LedgerService ledger = new LedgerService(vertx, ledgerRepository, keys, deviceRepository, witnesses, scopes);
     RecordIntake intake = new RecordIntake(directory, ledgerRepository, appender, crypto, clock);
     GridModule grid = GridModule.build(vertx, config, database, metrics, keys, crypto, intake, systemAccount, clock);
+    GeoModule geo = GeoModule.build(vertx, config.db(), config.geo(), database, metrics.registry());
     List<ApiRoute> routes = Stream.of(
             new AuthRoutes(auth).routes(),
             new UserRoutes(auth, accounts, database.pool()).routes(),
             new DeviceRoutes(new DeviceService(deviceRepository, directory, keys, crypto, scopes, clock)).routes(),
             new LedgerRoutes(ledger, intake).routes(),
             new PlaceCodeRoutes(database.pool(), keys, crypto, clock).routes(),
-            grid.routes())
+            grid.routes(),
+            geo.routes())
         .flatMap(List::stream).toList();
     return new Wiring(config, metrics, new HealthRoutes(database.pool(), schemaVersion), auth, appender, ledger,
-        new LedgerAudit(database.pool(), crypto, keys.log().verifier()), witnesses, grid, routes, openApi);
+        new LedgerAudit(database.pool(), crypto, keys.log().verifier()), witnesses, grid, geo, routes, openApi);
   }
 }

@@ -13,7 +13,8 @@ public record GridConfig(
     LedgerSettings ledger,
     int workerPoolSize,
     LogFormat logFormat,
-    DemoConfig demo) {
+    DemoConfig demo,
+    GeoSettings geo) {
 
   public enum Mode { DEMO, PRODUCTION }
 
@@ -30,16 +31,18 @@ public record GridConfig(
   public static GridConfig from(Settings s) {
     int cores = Runtime.getRuntime().availableProcessors();
     int workers = s.integer(ConfigKey.WORKER_POOL_SIZE, 0, 256);
+    DbConfig db = DbConfig.from(s);
     return new GridConfig(
         s.choice(ConfigKey.MODE, Mode.class),
         HttpConfig.from(s, cores),
-        DbConfig.from(s),
+        db,
         AuthConfig.from(s),
         DataKeysConfig.from(s),
         LedgerSettings.from(s),
         workers == 0 ? cores : workers,
         s.choice(ConfigKey.LOG_FORMAT, LogFormat.class),
-        DemoConfig.from(s));
+        DemoConfig.from(s),
+        GeoSettings.from(s, db));
   }
 
   public record HttpConfig(String host, int port, int instances, int bodyLimit, String webRoot) {

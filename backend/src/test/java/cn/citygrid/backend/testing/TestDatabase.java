@@ -56,6 +56,42 @@ public final class TestDatabase implements AutoCloseable {
     return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
   }
 
+  /** Runs SQL over its own JDBC connection (fixtures and checks, test thread only). */
+  public void execute(String sql) {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage() + " in: " + sql, e);
+    }
+  }
+
+  /** Every row of a query, each as its column values in order. */
+  public java.util.List<Object[]> rows(String sql) {
+    try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      java.util.List<Object[]> out = new java.util.ArrayList<>();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        out.add(row);
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage() + " in: " + sql, e);
+    }
+  }
+
+  /** The first column of the only row, as text. */
+  public String scalar(String sql) {
+    java.util.List<Object[]> rows = rows(sql);
+    if (rows.size() != 1) {
+      throw new IllegalStateException(rows.size() + " rows, expected one, from: " + sql);
+    }
+    return rows.get(0)[0] == null ? null : rows.get(0)[0].toString();
+  }
+
   /**
    * Drops the database. A plain DROP first: PostgreSQL then stops an autovacuum worker by itself,
    * whereas FORCE is refused to a non-superuser when one is active; FORCE only for our own leftovers.

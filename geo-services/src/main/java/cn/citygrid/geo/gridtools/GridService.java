@@ -64,11 +64,12 @@ public final class GridService {
   }
 
   private Future<ImportReport> write(List<ImportedGrid> grids, List<Finding> findings, ImportOptions options) {
-    ImportReport unwritten = new ImportReport(grids.size(), 0, Reassigned.NONE, findings, options.dryRun());
+    List<String> codes = grids.stream().map(ImportedGrid::code).filter(java.util.Objects::nonNull).toList();
+    ImportReport unwritten = new ImportReport(grids.size(), 0, Reassigned.NONE, findings, options.dryRun(), codes);
     if (options.dryRun() || unwritten.hasErrors() || grids.isEmpty()) {
       return Future.succeededFuture(unwritten);
     }
-    return repository.upsert(grids).map(moved -> new ImportReport(grids.size(), grids.size(), moved, findings, false));
+    return repository.upsert(grids).map(moved -> new ImportReport(grids.size(), grids.size(), moved, findings, false, codes));
   }
 
   /**
