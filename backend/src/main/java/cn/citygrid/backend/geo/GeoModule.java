@@ -44,7 +44,7 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
       throws Exception {
     Pool pool = database.pool();
     TileConfig tileConfig = new TileConfig(TileApi.BASE, settings.publicUrl(), settings.tileMaxAgeSeconds(),
-        settings.tileCacheBytes(), CityBounds.read(pool));
+        settings.tileCacheBytes(), CityBounds.read(pool), true); // HttpVerticle: setCompressionSupported(true)
     TileCache cache = new TileCache(settings.tileCacheBytes());
     TileService tiles = new TileService(vertx, LayerRegistry.withDefaults(), new TileRepository(pool), cache);
     GeoServerPublisher publisher = new GeoServerPublisher(vertx, geoServer(settings.geoServer()));

@@ -80,11 +80,11 @@ public final class TileRoutes {
       res.setStatusCode(304).end();
     } else if (tile.isEmpty()) {
       res.setStatusCode(204).end();
-    } else if (ctx.request().version() != HttpVersion.HTTP_2
-        && HttpCaching.acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+    } else if (HttpCaching.acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING))
+        && !(config.serverCompression() && ctx.request().version() == HttpVersion.HTTP_2)) {
       // already gzip: HTTP/1.x server compression leaves a response with Content-Encoding alone.
-      // Not on HTTP/2: Netty's HTTP/2 compressor reads Content-Encoding as "compress with this" and
-      // would gzip the stored gzip again; there the raw tile goes out and the connection compresses it.
+      // Not HTTP/2 server compression: Netty's HTTP/2 compressor reads Content-Encoding as "compress
+      // with this" and would gzip the stored gzip again; there the raw tile goes out and it compresses.
       res.putHeader(HttpHeaders.CONTENT_TYPE, MVT).putHeader(HttpHeaders.CONTENT_ENCODING, "gzip")
           .end(Buffer.buffer(tile.gzipView()));
     } else {
