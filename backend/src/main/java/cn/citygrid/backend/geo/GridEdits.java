@@ -12,6 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
@@ -66,12 +68,19 @@ final class GridEdits {
     GeoScopes.requireGrid(caller, keep);
     GeoScopes.requireGrid(caller, absorb);
     return grids.merge(keep, absorb, conn -> GridEditRepository.moveScopes(conn, absorb, keep))
-        .compose(change -> forgetTiles(Set.of(community(keep), community(absorb))).map(change));
+        .compose(change -> forgetTiles(new HashSet<>(List.of(community(keep), community(absorb)))).map(change));
   }
 
+  /**
+   * The change is committed by now: failing here would report a done edit as failed, so a failed
+   * extent query drops this node's whole cache instead (NOTIFY still reaches the others).
+   */
   private Future<Void> forgetTiles(Set<String> communities) {
-    return repository.communityExtent(communities).map(box -> {
+    return repository.communityExtent(communities).<Void>map(box -> {
       box.ifPresent(tiles::invalidate);
+      return null;
+    }).otherwise(e -> {
+      tiles.invalidateAll();
       return null;
     });
   }
