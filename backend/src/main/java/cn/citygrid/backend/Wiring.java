@@ -57,7 +57,7 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
     LedgerService ledger = new LedgerService(vertx, ledgerRepository, keys, deviceRepository, witnesses, scopes);
     RecordIntake intake = new RecordIntake(directory, ledgerRepository, appender, crypto, clock);
     GridModule grid = GridModule.build(vertx, config, database, metrics, keys, crypto, intake, systemAccount, clock);
-    GeoModule geo = GeoModule.build(vertx, config.db(), config.geo(), database, metrics.registry());
+    GeoModule geo = GeoModule.build(vertx, config.db(), config.geo(), database, metrics.registry(), auth);
     List<ApiRoute> routes = Stream.of(
             new AuthRoutes(auth).routes(),
             new UserRoutes(auth, accounts, database.pool()).routes(),

@@ -1,5 +1,6 @@
 package cn.citygrid.backend.geo;
 
+import cn.citygrid.backend.auth.AuthService;
 import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.config.DbConfig;
 import cn.citygrid.backend.config.GeoSettings;
@@ -40,8 +41,8 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
   private static final Logger LOG = LoggerFactory.getLogger(GeoModule.class);
 
   /** Blocking (reads the city's extent for TileJSON and the style): call once at start, off the event loops. */
-  public static GeoModule build(Vertx vertx, DbConfig db, GeoSettings settings, Database database, MeterRegistry metrics)
-      throws Exception {
+  public static GeoModule build(Vertx vertx, DbConfig db, GeoSettings settings, Database database, MeterRegistry metrics,
+      AuthService auth) throws Exception {
     Pool pool = database.pool();
     TileConfig tileConfig = new TileConfig(TileApi.BASE, settings.publicUrl(), settings.tileMaxAgeSeconds(),
         settings.tileCacheBytes(), CityBounds.read(pool), true); // HttpVerticle: setCompressionSupported(true)
@@ -49,7 +50,8 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
     TileService tiles = new TileService(vertx, LayerRegistry.withDefaults(), new TileRepository(pool), cache);
     GeoServerPublisher publisher = new GeoServerPublisher(vertx, geoServer(settings.geoServer()));
     Access mapUsers = Access.roles(Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.GRID_WORKER);
-    GridEdits edits = new GridEdits(vertx, new GridService(vertx, new GridRepository(pool)), new GridEditRepository(pool), cache);
+    GridEdits edits = new GridEdits(vertx, new GridService(vertx, new GridRepository(pool)), new GridEditRepository(pool), cache,
+        account -> auth.revokeAll(account, "grid merged"));
     List<ApiRoute> routes = Stream.of(
             new TileApi(vertx, tiles, tileConfig).routes(mapUsers),
             new LookupRoutes(new GridLookup(pool)).routes(mapUsers),

@@ -5,7 +5,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 
@@ -13,9 +15,10 @@ import org.locationtech.jts.geom.Envelope;
 final class GridEditRepository {
   /** Accounts scoped to the absorbed grid are scoped to the grid that absorbed it (once, if they had both). */
   private static final String MOVE_SCOPES = """
-      WITH moved AS (DELETE FROM auth.account_scope WHERE node_code = $1 RETURNING account_id)
-      INSERT INTO auth.account_scope (account_id, node_code) SELECT account_id, $2 FROM moved
-      ON CONFLICT DO NOTHING""";
+      WITH moved AS (DELETE FROM auth.account_scope WHERE node_code = $1 RETURNING account_id),
+      added AS (INSERT INTO auth.account_scope (account_id, node_code) SELECT account_id, $2 FROM moved
+                ON CONFLICT DO NOTHING)
+      SELECT account_id FROM moved""";
 
   private static final String COMMUNITY_EXTENT = """
       SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
@@ -27,8 +30,13 @@ final class GridEditRepository {
     this.pool = pool;
   }
 
-  static Future<Void> moveScopes(SqlConnection conn, String absorbed, String keep) {
-    return conn.preparedQuery(MOVE_SCOPES).execute(Tuple.of(absorbed, keep)).mapEmpty();
+  /** Re-points the scopes inside the merge's transaction; returns the accounts whose scope changed. */
+  static Future<List<Long>> moveScopes(SqlConnection conn, String absorbed, String keep) {
+    return conn.preparedQuery(MOVE_SCOPES).execute(Tuple.of(absorbed, keep)).map(rows -> {
+      List<Long> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getLong(0)));
+      return ids;
+    });
   }
 
   /** The box around the boundaries of {@code communities} (CGCS2000 lon/lat), if any of them exists. */

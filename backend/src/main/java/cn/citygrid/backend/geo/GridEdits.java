@@ -12,9 +12,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
 
@@ -28,9 +30,12 @@ final class GridEdits {
   private final GridService grids;
   private final GridEditRepository repository;
   private final TileCache tiles;
+  private final Function<Long, Future<Void>> endSessions;
 
-  GridEdits(Vertx vertx, GridService grids, GridEditRepository repository, TileCache tiles) {
+  GridEdits(Vertx vertx, GridService grids, GridEditRepository repository, TileCache tiles,
+      Function<Long, Future<Void>> endSessions) {
     this.vertx = vertx;
+    this.endSessions = endSessions;
     this.grids = grids;
     this.repository = repository;
     this.tiles = tiles;
@@ -63,11 +68,20 @@ final class GridEdits {
         .compose(change -> forgetTiles(Set.of(community(code))).map(change));
   }
 
-  /** {@code keep} absorbs {@code absorb}; accounts scoped to {@code absorb} are scoped to {@code keep} in the same transaction. */
+  /**
+   * {@code keep} absorbs {@code absorb}; accounts scoped to {@code absorb} are scoped to {@code keep}
+   * in the same transaction, and their sessions end, as after any change of scope: a signed-in
+   * principal still holds the absorbed code, which no longer names anything.
+   */
   Future<GridChange> merge(Principal caller, String keep, String absorb) {
     GeoScopes.requireGrid(caller, keep);
     GeoScopes.requireGrid(caller, absorb);
-    return grids.merge(keep, absorb, conn -> GridEditRepository.moveScopes(conn, absorb, keep))
+    List<Long> moved = new ArrayList<>();
+    return grids.merge(keep, absorb, conn -> GridEditRepository.moveScopes(conn, absorb, keep).map(ids -> {
+          moved.addAll(ids);
+          return (Void) null;
+        }))
+        .compose(change -> Future.all(moved.stream().map(endSessions::apply).toList()).map(change))
         .compose(change -> forgetTiles(new HashSet<>(List.of(community(keep), community(absorb)))).map(change));
   }
 

@@ -246,12 +246,17 @@ class GeoIT {
         new JsonObject().put("line", cutAt(grid, centre)).put("newCode", newCode).put("newName", "x")), 409, "grid-exists");
 
     db.execute("INSERT INTO auth.account_scope (account_id, node_code) SELECT id, '" + newCode + "' FROM auth.account WHERE username = 'worker2'");
+    String worker2 = app.login("worker2", "Demo@2026");
+    assertThat(http.get("/api/v1/geo/grids/stats", worker2).status()).isEqualTo(200);
     Http.Response merged = http.postJson("/api/v1/geo/grids/" + grid + "/merge", supervisor, new JsonObject().put("absorb", newCode));
     assertThat(merged.status()).as(merged.body()).isEqualTo(200);
     assertThat(houses(grid)).isEqualTo(before);
     assertThat(db.scalar("SELECT count(*) FROM grid.unit_grid WHERE code = '" + newCode + "'")).isEqualTo("0");
     assertThat(db.rows("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'worker2'")
         .stream().map(r -> (String) r[0]).toList()).containsExactlyInAnyOrder(worker2Grid, grid);
+    assertThat(http.get("/api/v1/geo/grids/stats", worker2).status()).as("a changed scope ends the session").isEqualTo(401);
+    List<JsonObject> after = objects(http.get("/api/v1/geo/grids/stats", app.login("worker2", "Demo@2026")).json().getJsonArray("grids"));
+    assertThat(after.stream().map(g -> g.getString("code"))).containsExactlyInAnyOrder(worker2Grid, grid);
 
     assertProblem(http.postJson("/api/v1/geo/grids/" + grid + "/merge", supervisor, new JsonObject().put("absorb", newCode)),
         404, "grid-not-found");
