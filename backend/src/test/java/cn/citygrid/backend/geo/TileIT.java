@@ -167,7 +167,9 @@ class TileIT {
   @Test
   void theCityTile_holdsEveryLayerDrawnAtItsZoom() throws Exception {
     Decoded city = decoded("city", TileCoord.containing(house.lon(), house.lat(), 16), admin);
-    assertThat(city.layers().fieldNames()).containsExactlyInAnyOrder("regions", "grids", "buildings", "houses");
+    // quality appears only where residents have open issues
+    assertThat(city.layers().fieldNames()).containsAll(List.of("regions", "grids", "buildings", "houses"))
+        .isSubsetOf("regions", "grids", "buildings", "houses", "quality");
     assertThat(decoded("city", TileCoord.containing(house.lon(), house.lat(), 11), admin).layers().fieldNames())
         .containsExactlyInAnyOrder("regions", "houses");
   }
@@ -306,6 +308,59 @@ class TileIT {
   }
 
   @Test
+  void anOpenQualityIssue_showsAtItsResidentsHouse_forTheScopeOnly_andClosingItDropsTheTile() throws Exception {
+    House home = house("id IN (SELECT house_id FROM grid.residence WHERE until IS NULL) AND grid_code = '" + workerGrid + "'");
+    String person = db.scalar("SELECT min(person_id) FROM grid.residence WHERE until IS NULL AND house_id = " + home.id());
+    TileCoord t = TileCoord.containing(home.lon(), home.lat(), 16);
+    TileCache cache = app.app().geo().tiles().cache();
+    TileCache.Key key = new TileCache.Key("quality", "*", t.z(), t.x(), t.y());
+    Http.Bytes before = get("quality", t, admin, GZIP);
+    List<JsonObject> none = before.status() == 204 ? List.of()
+        : TileDecoder.decode(TileDecoder.gunzip(before.body()), t.z(), t.x(), t.y()).features("quality");
+    assertThat(none).noneMatch(f -> f.getJsonObject("properties").getLong("house_id") == home.id());
+
+    CompletableFuture<String> opened = heard("\"issue\"");
+    db.execute("INSERT INTO gov.source (name, department, title, entity, cadence, mapping, trust) VALUES "
+        + "('tile_test', '测试', '测试', 'person', '1 day', '{}', '{}') ON CONFLICT DO NOTHING");
+    db.execute("INSERT INTO gov.batch (source, file_name, format, file_sm3, status) VALUES ('tile_test', 'x.csv', 'csv', 'x', 'applied')");
+    db.execute("INSERT INTO gov.issue (rule, source, batch_id, row_no, message, person_id, status) SELECT 'phone-invalid', 'tile_test', "
+        + "max(id), 1, '电话号码无效', " + person + ", 'open' FROM gov.batch");
+    opened.get(10, TimeUnit.SECONDS);
+    assertThat(cache.get(key)).as("the tile holding the house was dropped").isNull();
+
+    JsonObject shown = decoded("quality", t, admin).features("quality").stream()
+        .filter(f -> f.getJsonObject("properties").getLong("house_id") == home.id()).findFirst().orElseThrow();
+    assertThat(shown.getJsonObject("properties").getInteger("issues")).isEqualTo(1);
+    assertThat(shown.getJsonObject("properties").getString("rules")).isEqualTo("phone-invalid");
+    assertThat(shown.getJsonObject("geometry").getJsonArray("coordinates").getDouble(0)).isCloseTo(home.lon(), within(3e-6));
+    assertThat(values(decoded("city", t, worker), "quality", "house_id")).contains(home.id());
+    Http.Bytes other = get("quality", t, worker2, GZIP);
+    assertThat(other.status() == 204 ? Set.of()
+        : values(TileDecoder.decode(TileDecoder.gunzip(other.body()), t.z(), t.x(), t.y()), "quality", "house_id"))
+        .as("another grid's worker does not see it").doesNotContain(home.id());
+
+    CompletableFuture<String> closed = heard("\"issue\"");
+    db.execute("UPDATE gov.issue SET status = 'closed', closed_at = now() WHERE source = 'tile_test'");
+    closed.get(10, TimeUnit.SECONDS);
+    assertThat(cache.get(key)).isNull();
+    Http.Bytes after = get("quality", t, admin, GZIP);
+    assertThat(after.status() == 204 ? Set.of()
+        : values(TileDecoder.decode(TileDecoder.gunzip(after.body()), t.z(), t.x(), t.y()), "quality", "house_id"))
+        .doesNotContain(home.id());
+  }
+
+  /** Completes with the next tile-change notification whose payload contains {@code marker}, once the cache has applied it. */
+  static CompletableFuture<String> heard(String marker) {
+    CompletableFuture<String> heard = new CompletableFuture<>();
+    app.app().geo().listener().onHandled(payload -> {
+      if (payload.contains(marker)) {
+        heard.complete(payload);
+      }
+    });
+    return heard;
+  }
+
+  @Test
   void badTileRequests_areProblems_inChineseFirst() {
     Http.Response unknown = http.get("/api/v1/tiles/roads/14/13380/7140.mvt", worker);
     assertThat(unknown.status()).isEqualTo(404);
@@ -330,7 +385,7 @@ class TileIT {
       assertThat(tileJson.getJsonArray("bounds").getDouble(i)).isCloseTo((Double) extent[i], within(1e-9));
     }
     Set<String> layers = tileJson.getJsonArray("vector_layers").stream().map(l -> ((JsonObject) l).getString("id")).collect(Collectors.toSet());
-    assertThat(layers).containsExactlyInAnyOrder("regions", "grids", "buildings", "houses");
+    assertThat(layers).containsExactlyInAnyOrder("regions", "grids", "buildings", "houses", "quality");
     JsonObject style = http.get("/api/v1/tiles/style.json", worker).json();
     assertThat(style.getInteger("version")).isEqualTo(8);
     assertThat(style.getJsonObject("sources").getJsonObject("city").getString("url")).isEqualTo(http.base() + "/api/v1/tiles/city.json");

@@ -68,7 +68,7 @@ public final class TileRoutes {
   }
 
   public void style(RoutingContext ctx) {
-    json(ctx, MapStyle.style(tilesUrl(ctx), config));
+    json(ctx, MapStyle.style(tilesUrl(ctx), config, service.registry().layers()));
   }
 
   private void send(RoutingContext ctx, EncodedTile tile) {
