@@ -17,6 +17,7 @@ import cn.citygrid.geo.gridtools.GridLookup;
 import cn.citygrid.geo.gridtools.GridStats;
 import cn.citygrid.geo.gridtools.HouseRef;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -33,9 +34,11 @@ import org.locationtech.jts.geom.Polygonal;
 final class LookupRoutes {
   private static final GeometryFactory LON_LAT = new GeometryFactory();
 
+  private final Vertx vertx;
   private final GridLookup lookup;
 
-  LookupRoutes(GridLookup lookup) {
+  LookupRoutes(Vertx vertx, GridLookup lookup) {
+    this.vertx = vertx;
     this.lookup = lookup;
   }
 
@@ -101,12 +104,19 @@ final class LookupRoutes {
     JsonBody body = JsonBody.of(ctx);
     JsonObject geometry = body.requiredObject("geometry");
     body.validate();
+    // a drawn polygon may have thousands of vertices: reading and validating it is a worker's job
+    return vertx.executeBlocking(() -> polygon(geometry), false)
+        .compose(polygon -> lookup.housesWithin(polygon, crs, GeoScopes.of(principal(ctx)), limit))
+        .map(houses -> houses(houses, crs));
+  }
+
+  private static Geometry polygon(JsonObject geometry) {
     Geometry polygon = GeoJson.read(geometry, LON_LAT);
     if (!(polygon instanceof Polygonal) || !polygon.isValid()) {
-      body.error("geometry", "polygon", Text.of("应为有效的 Polygon 或 MultiPolygon", "Must be a valid Polygon or MultiPolygon"));
-      body.validate();
+      throw DomainException.validation(List.of(new DomainException.FieldError("geometry", "polygon",
+          Text.of("应为有效的 Polygon 或 MultiPolygon", "Must be a valid Polygon or MultiPolygon"))));
     }
-    return lookup.housesWithin(polygon, crs, GeoScopes.of(principal(ctx)), limit).map(houses -> houses(houses, crs));
+    return polygon;
   }
 
   private Future<JsonObject> stats(RoutingContext ctx) {
