@@ -31,8 +31,11 @@ public final class TileCache {
 
   private final Cache<Key, EncodedTile> cache;
   private final AtomicLong generation = new AtomicLong();
+  private final boolean disabled;
 
+  /** {@code maxBytes} 0 caches nothing at all (Caffeine alone may keep an entry until its next maintenance). */
   public TileCache(long maxBytes) {
+    this.disabled = maxBytes == 0;
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
         .weigher((Key k, EncodedTile t) -> t.weight() + k.layer().length() + k.scope().length() + 48)
@@ -52,6 +55,9 @@ public final class TileCache {
 
   /** Caches {@code tile} unless an invalidation ran since {@code generationBeforeDrawing}. */
   public void put(Key key, EncodedTile tile, long generationBeforeDrawing) {
+    if (disabled) {
+      return;
+    }
     cache.put(key, tile);
     // Checked after the put: an invalidation that raced the put either saw the entry and removed
     // it, or bumped the generation before this check, and then we remove it here.
