@@ -6,6 +6,7 @@ import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Database;
 import cn.citygrid.backend.db.Migrations;
 import cn.citygrid.backend.db.OrmWarmup;
+import cn.citygrid.backend.geo.GeoModule;
 import cn.citygrid.backend.http.ApiRoute;
 import cn.citygrid.backend.ledger.AuditSchedule;
 import cn.citygrid.backend.ledger.LedgerAppender;
@@ -76,6 +77,7 @@ public final class App implements AutoCloseable {
       }
       return v;
     }, new DeploymentOptions().setInstances(config.http().instances())));
+    await(wiring.geo().start());
     wiring.appender().start();
     AuditSchedule.start(vertx, wiring.audit(), wiring.appender(), config.ledger().auditInterval(), metrics.registry());
     return new App(vertx, database, wiring, verticles, witness);
@@ -131,6 +133,10 @@ public final class App implements AutoCloseable {
     return wiring.sync();
   }
 
+  public GeoModule geo() {
+    return wiring.geo();
+  }
+
   public LedgerAudit audit() {
     return wiring.audit();
   }
@@ -144,6 +150,7 @@ public final class App implements AutoCloseable {
   public void close() throws Exception {
     await(wiring.appender().stop());
     wiring.sync().close();
+    await(wiring.geo().stop());
     database.close();
     await(vertx.close());
   }

@@ -1,5 +1,6 @@
 package cn.citygrid.backend;
 
+import cn.citygrid.backend.geo.GeoProblems;
 import cn.citygrid.backend.http.ApiRouter;
 import cn.citygrid.backend.http.ProblemHandler;
 import cn.citygrid.backend.http.RequestLog;
@@ -46,7 +47,7 @@ final class HttpVerticle extends AbstractVerticle {
 
   private Router router() {
     Router router = Router.router(vertx);
-    ProblemHandler problems = new ProblemHandler();
+    ProblemHandler problems = new ProblemHandler(GeoProblems::translate);
     router.route().handler(new RequestLog());
     wiring.health().mount(router);
     wiring.metrics().mount(router);

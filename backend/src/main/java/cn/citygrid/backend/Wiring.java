@@ -13,6 +13,7 @@ import cn.citygrid.backend.device.DeviceDirectory;
 import cn.citygrid.backend.device.DeviceRepository;
 import cn.citygrid.backend.device.DeviceRoutes;
 import cn.citygrid.backend.device.DeviceService;
+import cn.citygrid.backend.geo.GeoModule;
 import cn.citygrid.backend.health.HealthRoutes;
 import cn.citygrid.backend.http.ApiRoute;
 import cn.citygrid.backend.ledger.LedgerAppender;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
 
 /** The services every HTTP verticle instance shares: built once in {@link App}, passed by constructor. */
 record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthService auth, LedgerAppender appender,
-    LedgerService ledger, LedgerAudit audit, WitnessClient witnesses, GridModule grid, SyncModule sync, List<ApiRoute> routes,
+    LedgerService ledger, LedgerAudit audit, WitnessClient witnesses, GridModule grid, SyncModule sync, GeoModule geo,
+    List<ApiRoute> routes,
     Buffer openApi) {
 
   static Wiring build(Vertx vertx, GridConfig config, Database database, Metrics metrics, String schemaVersion,
@@ -59,6 +61,7 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
     RecordIntake intake = new RecordIntake(directory, ledgerRepository, appender, crypto, clock);
     GridModule grid = GridModule.build(vertx, config, database, metrics, keys, crypto, intake, systemAccount, clock);
     SyncModule sync = SyncModule.build(vertx, config, database.pool(), intake, directory, ledger, grid.accessLog(), crypto, clock);
+    GeoModule geo = GeoModule.build(vertx, config.db(), config.geo(), database, metrics.registry(), auth);
     List<ApiRoute> routes = Stream.of(
             new AuthRoutes(auth).routes(),
             new UserRoutes(auth, accounts, database.pool()).routes(),
@@ -68,9 +71,10 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
             grid.routes(),
             sync.routes(),
             new CitizenRoutes(database.pool(), grid.accessLog(), keys.placeCode().publicKey(), crypto, sync.attachments(),
-                clock).routes())
+                clock).routes(),
+            geo.routes())
         .flatMap(List::stream).toList();
     return new Wiring(config, metrics, new HealthRoutes(database.pool(), schemaVersion), auth, appender, ledger,
-        new LedgerAudit(database.pool(), crypto, keys.log().verifier()), witnesses, grid, sync, routes, openApi);
+        new LedgerAudit(database.pool(), crypto, keys.log().verifier()), witnesses, grid, sync, geo, routes, openApi);
   }
 }

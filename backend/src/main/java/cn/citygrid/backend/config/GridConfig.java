@@ -14,7 +14,8 @@ public record GridConfig(
     int workerPoolSize,
     LogFormat logFormat,
     DemoConfig demo,
-    ObjectsConfig objects) {
+    ObjectsConfig objects,
+    GeoSettings geo) {
 
   public enum Mode { DEMO, PRODUCTION }
 
@@ -31,17 +32,19 @@ public record GridConfig(
   public static GridConfig from(Settings s) {
     int cores = Runtime.getRuntime().availableProcessors();
     int workers = s.integer(ConfigKey.WORKER_POOL_SIZE, 0, 256);
+    DbConfig db = DbConfig.from(s);
     return new GridConfig(
         s.choice(ConfigKey.MODE, Mode.class),
         HttpConfig.from(s, cores),
-        DbConfig.from(s),
+        db,
         AuthConfig.from(s),
         DataKeysConfig.from(s),
         LedgerSettings.from(s),
         workers == 0 ? cores : workers,
         s.choice(ConfigKey.LOG_FORMAT, LogFormat.class),
         DemoConfig.from(s),
-        ObjectsConfig.from(s));
+        ObjectsConfig.from(s),
+        GeoSettings.from(s, db));
   }
 
   /** Where attachments live: an S3 endpoint, or (endpoint null) the in-process server on {@code dir}. */

@@ -70,6 +70,16 @@ public final class JsonBody {
     return s;
   }
 
+  /** A required JSON object member (e.g. a GeoJSON geometry). */
+  public JsonObject requiredObject(String field) {
+    Object value = json.getValue(field);
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    error(field, value == null ? "required" : "type", value == null ? Text.of("必填", "Required") : Text.of("应为 JSON 对象", "Must be a JSON object"));
+    return null;
+  }
+
   public Boolean optionalBoolean(String field) {
     Object value = json.getValue(field);
     if (value != null && !(value instanceof Boolean)) {

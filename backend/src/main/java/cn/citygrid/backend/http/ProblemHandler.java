@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,23 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+  private final UnaryOperator<Throwable> translate;
+
+  public ProblemHandler() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * With {@code translate} turning failures of libraries that cannot know our catalogue (e.g.
+   * geo-services' GeoException) into {@link DomainException}s; it returns anything else unchanged.
+   */
+  public ProblemHandler(UnaryOperator<Throwable> translate) {
+    this.translate = translate;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    DomainException problem = toProblem(ctx.failure(), ctx.statusCode());
+    DomainException problem = toProblem(ctx.failure() == null ? null : translate.apply(ctx.failure()), ctx.statusCode());
     if (problem.type().status() >= 500) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
     } else {

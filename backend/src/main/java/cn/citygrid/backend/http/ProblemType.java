@@ -37,6 +37,24 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "请求体过大", "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持的内容类型", "Unsupported content type"),
   ACCOUNT_LOCKED(429, "account-locked", "账号已临时锁定", "The account is temporarily locked"),
+  // GIS (geo-services' GeoException codes; cn.citygrid.backend.geo.GeoProblems maps them by slug)
+  CRS_UNKNOWN(400, "crs-unknown", "不支持的坐标系", "Unknown coordinate system"),
+  TILE_OUT_OF_RANGE(400, "tile-out-of-range", "瓦片坐标无效", "Not a tile of the XYZ scheme"),
+  LAYER_UNKNOWN(404, "layer-unknown", "没有该图层", "No such tile layer"),
+  GEOJSON_INVALID(400, "geojson-invalid", "GeoJSON 无效", "Invalid GeoJSON"),
+  SHAPEFILE_INVALID(400, "shapefile-invalid", "Shapefile 无效", "Invalid Shapefile"),
+  COORDINATES_NOT_LONLAT(400, "coordinates-not-lonlat", "坐标不是经纬度", "Coordinates are not longitude/latitude"),
+  SPLIT_LINE_INVALID(400, "split-line-invalid", "分割线无效", "Invalid split line"),
+  GRID_CODE_INVALID(400, "grid-code-invalid", "网格编码无效", "Invalid grid code"),
+  GRID_NOT_FOUND(404, "grid-not-found", "网格不存在或不在管辖范围内", "No such grid in your scope"),
+  GRID_EXISTS(409, "grid-exists", "网格编码已存在", "The grid code is taken"),
+  GRID_IN_USE(409, "grid-in-use", "网格仍被其他数据引用", "The grid is still referenced"),
+  GRIDS_NOT_SAME_COMMUNITY(409, "grids-not-same-community", "网格不属于同一社区", "The grids are in different communities"),
+  GRID_IMPORT_REJECTED(422, "grid-import-rejected", "网格导入未通过校验", "The grid import failed validation"),
+  GRIDS_NOT_ADJACENT(409, "grids-not-adjacent", "网格不相邻", "The grids share no boundary"),
+  GEOSERVER_UNAUTHORIZED(502, "geoserver-unauthorized", "GeoServer 拒绝了凭据", "GeoServer refused the credentials"),
+  GEOSERVER_FAILED(502, "geoserver-failed", "GeoServer 请求失败", "A GeoServer request failed"),
+  UPSTREAM_FAILED(502, "upstream-failed", "上游服务失败", "An upstream service failed"),
   INTERNAL(500, "internal-error", "服务器内部错误", "Internal server error"),
   UNAVAILABLE(503, "unavailable", "服务暂不可用", "Service unavailable");
 
@@ -56,6 +74,11 @@ public enum ProblemType {
 
   public String uri() {
     return "urn:citygrid:problem:" + slug;
+  }
+
+  /** The last part of {@link #uri()}, e.g. {@code grid-not-found}. */
+  public String slug() {
+    return slug;
   }
 
   public Text title() {

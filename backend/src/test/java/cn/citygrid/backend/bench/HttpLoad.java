@@ -1,6 +1,8 @@
 package cn.citygrid.backend.bench;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -10,6 +12,7 @@ import io.vertx.core.http.PoolOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
 import java.util.function.IntFunction;
@@ -36,14 +39,25 @@ final class HttpLoad implements AutoCloseable {
     this.token = token;
   }
 
+  /** An answer to check: the request's number, status, headers and body. */
+  interface Check {
+    boolean ok(int i, int status, MultiMap headers, Buffer body);
+  }
+
   /** {@code uri(i)} the i-th request's path; {@code ok(i, body)} whether its 200 answer is right. */
   Result run(int clients, double seconds, IntFunction<String> uri, BiPredicate<Integer, Buffer> ok) throws Exception {
+    return run(clients, seconds, uri, i -> Map.of(), (i, status, headers, body) -> status == 200 && ok.test(i, body));
+  }
+
+  /** As above with extra request headers {@code headers(i)} and any status {@code check} accepts. */
+  Result run(int clients, double seconds, IntFunction<String> uri, IntFunction<Map<String, String>> headers, Check check)
+      throws Exception {
     long end = System.nanoTime() + (long) (seconds * 1e9);
     long start = System.nanoTime();
     List<CompletableFuture<Samples>> loops = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       Samples samples = new Samples(c * 1_000_003);
-      loops.add(loop(samples, end, uri, ok).toCompletionStage().toCompletableFuture());
+      loops.add(loop(samples, end, uri, headers, check).toCompletionStage().toCompletableFuture());
     }
     long count = 0;
     List<long[]> all = new ArrayList<>();
@@ -56,23 +70,40 @@ final class HttpLoad implements AutoCloseable {
     return new Result(count, elapsed, all.stream().flatMapToLong(Arrays::stream).toArray());
   }
 
-  /** One client: request after request until the time is up. */
-  private Future<Samples> loop(Samples s, long end, IntFunction<String> uri, BiPredicate<Integer, Buffer> ok) {
+  /**
+   * One client: request after request until the time is up. Each request starts from the previous
+   * one's callback, not as a {@code compose} of it: a chain of one future per request would
+   * complete recursively at the end and overflow the stack after a few thousand fast answers (304s).
+   */
+  private Future<Samples> loop(Samples s, long end, IntFunction<String> uri, IntFunction<Map<String, String>> headers,
+      Check check) {
+    Promise<Samples> done = Promise.promise();
+    next(s, end, uri, headers, check, done);
+    return done.future();
+  }
+
+  private void next(Samples s, long end, IntFunction<String> uri, IntFunction<Map<String, String>> headers, Check check,
+      Promise<Samples> done) {
     if (System.nanoTime() >= end) {
-      return Future.succeededFuture(s);
+      done.complete(s);
+      return;
     }
     int i = s.next++;
     long t0 = System.nanoTime();
-    return client.request(HttpMethod.GET, uri.apply(i))
-        .compose(req -> req.putHeader("Authorization", "Bearer " + token).send())
+    client.request(HttpMethod.GET, uri.apply(i))
+        .compose(req -> {
+          headers.apply(i).forEach(req::putHeader);
+          return req.putHeader("Authorization", "Bearer " + token).send();
+        })
         .compose(resp -> resp.body().map(body -> {
-          if (resp.statusCode() != 200 || !ok.test(i, body)) {
+          if (!check.ok(i, resp.statusCode(), resp.headers(), body)) {
             throw new IllegalStateException("bad answer " + resp.statusCode() + " to " + uri.apply(i) + ": " + body);
           }
           s.add(System.nanoTime() - t0);
           return s;
         }))
-        .compose(done -> loop(s, end, uri, ok));
+        .onSuccess(ok -> next(s, end, uri, headers, check, done))
+        .onFailure(done::fail);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,14 +32,24 @@ final class PgBench {
 
   /** Runs {@code script} with {@code clients} connections (prepared statements) for {@code seconds}. */
   Result run(String script, int clients, int threads, int seconds) throws IOException, InterruptedException {
+    return run(List.of(script), Map.of(), clients, threads, seconds);
+  }
+
+  /** Runs the scripts, each picked with equal weight per transaction, with variables {@code vars} (pgbench -D). */
+  Result run(List<String> scripts, Map<String, String> vars, int clients, int threads, int seconds)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("citygrid-pgbench");
     try {
-      Path file = dir.resolve("script.sql");
-      Files.writeString(file, script, StandardCharsets.UTF_8);
-      ProcessBuilder pb = new ProcessBuilder(executable, "-n", "-M", "prepared", "-c", String.valueOf(clients),
-          "-j", String.valueOf(threads), "-T", String.valueOf(seconds), "-l", "--log-prefix=" + dir.resolve("tx"),
-          "-f", file.toString(), "-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(), db.database())
-          .directory(dir.toFile()).redirectErrorStream(true);
+      List<String> command = new ArrayList<>(List.of(executable, "-n", "-M", "prepared", "-c", String.valueOf(clients),
+          "-j", String.valueOf(threads), "-T", String.valueOf(seconds), "-l", "--log-prefix=" + dir.resolve("tx")));
+      for (int i = 0; i < scripts.size(); i++) {
+        Path file = dir.resolve("script" + i + ".sql");
+        Files.writeString(file, scripts.get(i), StandardCharsets.UTF_8);
+        command.addAll(List.of("-f", file + "@1"));
+      }
+      vars.forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
+      command.addAll(List.of("-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(), db.database()));
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
       pb.environment().put("PGPASSWORD", db.password());
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

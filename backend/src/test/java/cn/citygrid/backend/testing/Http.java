@@ -14,10 +14,16 @@ import java.util.Map;
 /** A plain HTTP client for integration tests: real requests over loopback. */
 public final class Http {
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
 
   public Http(String base) {
+    this(base, HttpClient.Version.HTTP_2);
+  }
+
+  /** {@code HTTP_2} (the default) upgrades cleartext connections (h2c) when the server agrees; {@code HTTP_1_1} never does. */
+  public Http(String base, HttpClient.Version version) {
     this.base = base;
+    this.client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public String base() {
@@ -88,6 +94,24 @@ public final class Http {
   }
 
   public Response send(String method, String path, String token, String body, Map<String, String> headers) {
+    HttpResponse<String> r = exchange(method, path, token, body, headers, HttpResponse.BodyHandlers.ofString());
+    return new Response(r.statusCode(), r.headers().map(), r.body());
+  }
+
+  /** A binary answer (tiles, images), exactly as sent: no decompression. */
+  public record Bytes(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+    public String header(String name) {
+      return new Response(status, headers, "").header(name);
+    }
+  }
+
+  public Bytes getBytes(String path, String token, Map<String, String> headers) {
+    HttpResponse<byte[]> r = exchange("GET", path, token, null, headers, HttpResponse.BodyHandlers.ofByteArray());
+    return new Bytes(r.statusCode(), r.headers().map(), r.body());
+  }
+
+  private <T> HttpResponse<T> exchange(String method, String path, String token, String body, Map<String, String> headers,
+      HttpResponse.BodyHandler<T> handler) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
@@ -95,8 +119,7 @@ public final class Http {
     }
     headers.forEach(b::header);
     try {
-      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.headers().map(), r.body());
+      return client.send(b.build(), handler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

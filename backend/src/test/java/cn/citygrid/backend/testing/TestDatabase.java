@@ -56,10 +56,42 @@ public final class TestDatabase implements AutoCloseable {
     return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
   }
 
-  /** The first column of the first row of {@code sql} as text, or null when there is no row. */
-  public String scalar(String sql) throws SQLException {
+  /** Runs SQL over its own JDBC connection (fixtures and checks, test thread only). */
+  public void execute(String sql) {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage() + " in: " + sql, e);
+    }
+  }
+
+  /** Every row of a query, each as its column values in order. */
+  public java.util.List<Object[]> rows(String sql) {
+    try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      java.util.List<Object[]> out = new java.util.ArrayList<>();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        out.add(row);
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage() + " in: " + sql, e);
+    }
+  }
+
+  /**
+   * The first column of the first row as PostgreSQL writes it as text ({@code t}/{@code f} for booleans),
+   * or null when there is no row or the value is null.
+   */
+  public String scalar(String sql) {
     try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage() + " in: " + sql, e);
     }
   }
 

@@ -55,7 +55,19 @@ public final class GeoServerPublisher {
     }
     return chain.compose(v -> record(steps, ensureLayerGroup(config.workspace(), layers)))
         .compose(v -> record(steps, seed(config.workspace())))
-        .map(v -> steps);
+        .map(v -> steps)
+        .recover(GeoServerPublisher::unreachable);
+  }
+
+  /** A failure without an HTTP answer (refused, timed out, DNS) is an UPSTREAM failure too, naming only its kind. */
+  private static Future<List<Step>> unreachable(Throwable e) {
+    if (e instanceof GeoException) {
+      return Future.failedFuture(e);
+    }
+    String kind = e.getClass().getSimpleName();
+    return Future.failedFuture(new GeoException(GeoException.Kind.UPSTREAM, "geoserver-failed",
+        "无法连接 GeoServer（" + kind + "）", "GeoServer could not be reached (" + kind + ")",
+        new JsonObject().put("resource", "connection").put("reason", kind)));
   }
 
   private static Future<Void> record(List<Step> steps, Future<Step> step) {

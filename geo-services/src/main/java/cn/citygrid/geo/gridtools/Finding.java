@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Geometry;
  * where (the invalid spot, the overlap, the gap) in CGCS2000 lon/lat; {@code gridCode} names the
  * grid (or the community, for gaps).
  *
- * @param kind geometry-invalid, code-invalid, code-duplicate, community-unknown, outside-community, overlap, gap
+ * @param kind out-of-scope, geometry-invalid, code-invalid, code-duplicate, community-unknown, outside-community, overlap, gap
  */
 public record Finding(Severity severity, String kind, String gridCode, String zh, String en, Geometry geometry, double areaM2) {
   public enum Severity { ERROR, WARNING }

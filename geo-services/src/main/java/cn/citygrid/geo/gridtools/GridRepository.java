@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -90,12 +91,13 @@ public final class GridRepository {
   }
 
   /** Grid {@code keep} absorbs the adjacent grid {@code absorb} of the same community and its features. */
-  Future<GridChange> merge(String keep, String absorb) {
+  Future<GridChange> merge(String keep, String absorb, Function<SqlConnection, Future<Void>> alsoInTransaction) {
     return pool.withTransaction(conn -> lockPair(conn, keep, absorb)
             .compose(v -> conn.preparedQuery(GridSql.SHARED_DIMENSION).execute(Tuple.of(keep, absorb)))
             .compose(dim -> requireAdjacent(dim, keep, absorb))
             .compose(v -> conn.preparedQuery(GridSql.ABSORB).execute(Tuple.of(keep, absorb)))
             .compose(v -> moveAll(conn, keep, absorb))
+            .compose(moved -> alsoInTransaction.apply(conn).map(moved))
             .compose(moved -> conn.preparedQuery(GridSql.DELETE_GRID).execute(Tuple.of(absorb))
                 .map(v -> new GridChange(keep, absorb, moved))))
         .recover(GridRepository::translate);

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class DefaultLayers {
   static final int MAX_ZOOM = 22;
+  /** The houses layer draws one count per grid up to this zoom (a house change touches its grid's tiles there). */
+  static final int PER_GRID_MAX_ZOOM = 13;
 
   private DefaultLayers() {}
 
@@ -86,6 +88,6 @@ final class DefaultLayers {
     return new TileLayer("houses", "Houses: per grid (z 10–13, count), clusters (z 14–15, count), points (z ≥ 16)",
         Map.of("count", "Number", "grid_code", "String", "name", "String", "id", "Number", "address", "String",
             "usage", "String", "building_id", "Number"),
-        List.of(new ZoomRule(10, 13, perGrid), new ZoomRule(14, 15, clusters), new ZoomRule(16, MAX_ZOOM, points)));
+        List.of(new ZoomRule(10, PER_GRID_MAX_ZOOM, perGrid), new ZoomRule(PER_GRID_MAX_ZOOM + 1, 15, clusters), new ZoomRule(16, MAX_ZOOM, points)));
   }
 }

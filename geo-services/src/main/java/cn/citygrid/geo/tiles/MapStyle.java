@@ -28,8 +28,11 @@ final class MapStyle {
         .put("vector_layers", vectorLayers);
   }
 
-  /** The style: every layer from the composite source, so a map needs one tile request per tile. */
-  static JsonObject style(String tilesUrl, TileConfig config) {
+  /**
+   * The style: every layer from the composite source, so a map needs one tile request per tile.
+   * Registered layers beyond the built-in ones ({@code registered}) are drawn as plain circles.
+   */
+  static JsonObject style(String tilesUrl, TileConfig config, List<TileLayer> registered) {
     double[] b = config.bounds();
     JsonObject source = new JsonObject().put("type", "vector").put("url", tilesUrl + "/" + LayerRegistry.COMPOSITE + ".json");
     JsonArray layers = new JsonArray()
@@ -49,6 +52,10 @@ final class MapStyle {
                 .put("circle-radius", new JsonArray("[\"interpolate\", [\"linear\"], [\"get\", \"count\"], 1, 4, 100, 10, 2000, 22]"))))
         .add(layer("houses", "circle", "houses").put("filter", new JsonArray("[\"!\", [\"has\", \"count\"]]"))
             .put("paint", new JsonObject().put("circle-color", "#e4572e").put("circle-radius", 2.5)));
+    List<String> builtIn = DefaultLayers.all().stream().map(TileLayer::name).toList();
+    registered.stream().filter(l -> !builtIn.contains(l.name())).forEach(l -> layers.add(layer(l.name(), "circle", l.name())
+        .put("paint", new JsonObject().put("circle-color", "#b5179e").put("circle-radius", 4)
+            .put("circle-stroke-color", "#ffffff").put("circle-stroke-width", 1))));
     return new JsonObject().put("version", 8).put("name", "CityGrid")
         .put("center", new JsonArray().add((b[0] + b[2]) / 2).add((b[1] + b[3]) / 2))
         .put("zoom", b[2] - b[0] > 90 ? 2 : 10)

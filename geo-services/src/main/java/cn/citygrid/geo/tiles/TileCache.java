@@ -31,8 +31,11 @@ public final class TileCache {
 
   private final Cache<Key, EncodedTile> cache;
   private final AtomicLong generation = new AtomicLong();
+  private final boolean disabled;
 
+  /** {@code maxBytes} 0 caches nothing at all (Caffeine alone may keep an entry until its next maintenance). */
   public TileCache(long maxBytes) {
+    this.disabled = maxBytes == 0;
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
         .weigher((Key k, EncodedTile t) -> t.weight() + k.layer().length() + k.scope().length() + 48)
@@ -52,6 +55,9 @@ public final class TileCache {
 
   /** Caches {@code tile} unless an invalidation ran since {@code generationBeforeDrawing}. */
   public void put(Key key, EncodedTile tile, long generationBeforeDrawing) {
+    if (disabled) {
+      return;
+    }
     cache.put(key, tile);
     // Checked after the put: an invalidation that raced the put either saw the entry and removed
     // it, or bumped the generation before this check, and then we remove it here.
@@ -62,6 +68,11 @@ public final class TileCache {
 
   /** Drops every cached tile whose buffered bounds intersect {@code changed} (lon/lat, CGCS2000). Returns how many. */
   public int invalidate(Geometry changed) {
+    return invalidate(changed, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #invalidate(Geometry)}, for tiles of zoom {@code maxZoom} and below only. */
+  public int invalidate(Geometry changed, int maxZoom) {
     if (changed == null || changed.isEmpty()) {
       return 0;
     }
@@ -70,6 +81,9 @@ public final class TileCache {
     PreparedGeometry shape = changed.isRectangle() ? null : PreparedGeometryFactory.prepare(changed);
     int dropped = 0;
     for (Key key : cache.asMap().keySet()) {
+      if (key.z() > maxZoom) {
+        continue;
+      }
       Envelope tile = key.coord().lonLatBounds(TileSql.MARGIN);
       if (tile.intersects(box) && (shape == null || shape.intersects(LON_LAT.toGeometry(tile)))) {
         cache.invalidate(key);
@@ -82,6 +96,11 @@ public final class TileCache {
   /** Drops every cached tile whose buffered bounds intersect the lon/lat box. Returns how many. */
   public int invalidate(Envelope changedBox) {
     return invalidate(LON_LAT.toGeometry(changedBox));
+  }
+
+  /** As {@link #invalidate(Envelope)}, for tiles of zoom {@code maxZoom} and below only. */
+  public int invalidate(Envelope changedBox, int maxZoom) {
+    return invalidate(LON_LAT.toGeometry(changedBox), maxZoom);
   }
 
   /** Drops everything (e.g. after missing notifications while disconnected). */

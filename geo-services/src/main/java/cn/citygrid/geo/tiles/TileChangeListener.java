@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a node's {@link TileCache} in step with changes made anywhere: LISTENs on
- * {@value #CHANNEL}, where the triggers of {@code V1002__geo_tile_notify.sql} send
+ * {@value #CHANNEL}, where the triggers of the backend migration {@code V13__tile_notify.sql} send
  * {@code {"table": "house", "bbox": [w, s, e, n]}} on every commit that changes a drawn table,
- * and drops the cached tiles that box touches. Notifications sent while the connection was down
+ * and drops the cached tiles that box touches; a house change adds {@code "grids": [w, s, e, n]},
+ * the box of its grids, whose tiles change only where counts per grid are drawn (z ≤ 13). Notifications sent while the connection was down
  * are lost, so every (re)subscription drops the whole cache.
  */
 public final class TileChangeListener {
@@ -56,10 +57,17 @@ public final class TileChangeListener {
     return this;
   }
 
+  private static Envelope box(JsonArray b) {
+    return new Envelope(b.getDouble(0), b.getDouble(2), b.getDouble(1), b.getDouble(3));
+  }
+
   void onNotification(String payload) {
     try {
-      JsonArray b = new JsonObject(payload).getJsonArray("bbox");
-      int dropped = cache.invalidate(new Envelope(b.getDouble(0), b.getDouble(2), b.getDouble(1), b.getDouble(3)));
+      JsonObject change = new JsonObject(payload);
+      int dropped = cache.invalidate(box(change.getJsonArray("bbox")));
+      if (change.containsKey("grids")) { // a house change: its grids' counts are drawn up to this zoom
+        dropped += cache.invalidate(box(change.getJsonArray("grids")), DefaultLayers.PER_GRID_MAX_ZOOM);
+      }
       LOG.debug("tile change {}: dropped {} cached tiles", payload, dropped);
     } catch (RuntimeException e) {
       // an unreadable notice could be any change: forgetting everything is the safe answer

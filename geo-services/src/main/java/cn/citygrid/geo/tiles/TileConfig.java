@@ -13,8 +13,12 @@ import io.vertx.core.json.JsonObject;
  *                      (clients revalidate every time and get 304 while the tile is unchanged)
  * @param cacheBytes    server-side tile cache bound in bytes (compressed tiles)
  * @param bounds        lon/lat bounds advertised in TileJSON: west, south, east, north
+ * @param serverCompression whether the HTTP server compresses responses itself
+ *                      ({@code HttpServerOptions.setCompressionSupported}): over HTTP/2 its compressor
+ *                      would gzip the stored gzip again, so there the raw tile is sent for it to compress
  */
-public record TileConfig(String basePath, String publicUrl, int maxAgeSeconds, long cacheBytes, double[] bounds) {
+public record TileConfig(String basePath, String publicUrl, int maxAgeSeconds, long cacheBytes, double[] bounds,
+    boolean serverCompression) {
   public static final double[] WORLD = {-180, -85.051129, 180, 85.051129};
 
   public TileConfig {
@@ -26,6 +30,11 @@ public record TileConfig(String basePath, String publicUrl, int maxAgeSeconds, l
     }
     publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "");
     bounds = bounds.clone();
+  }
+
+  /** For a server without its own compression. */
+  public TileConfig(String basePath, String publicUrl, int maxAgeSeconds, long cacheBytes, double[] bounds) {
+    this(basePath, publicUrl, maxAgeSeconds, cacheBytes, bounds, false);
   }
 
   public static TileConfig defaults() {

@@ -15,6 +15,14 @@ public final class TileRepository {
     this.pool = pool;
   }
 
+  /**
+   * The statement {@link #render} runs for {@code layers} at zoom {@code z} (parameters $1 z, $2 x,
+   * $3 y, $4 scope LIKE patterns, $5 scope prefixes), for benchmarks that run the same SQL elsewhere.
+   */
+  public static Optional<String> sql(List<TileLayer> layers, int z) {
+    return TileSql.forTile(layers, z);
+  }
+
   /** The MVT bytes of {@code layers} at {@code tile} as {@code scope} sees them; empty when nothing is drawn. */
   public Future<Buffer> render(List<TileLayer> layers, TileCoord tile, TileScope scope) {
     Optional<String> sql = TileSql.forTile(layers, tile.z());

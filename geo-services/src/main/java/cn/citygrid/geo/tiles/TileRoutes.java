@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -67,7 +68,7 @@ public final class TileRoutes {
   }
 
   public void style(RoutingContext ctx) {
-    json(ctx, MapStyle.style(tilesUrl(ctx), config));
+    json(ctx, MapStyle.style(tilesUrl(ctx), config, service.registry().layers()));
   }
 
   private void send(RoutingContext ctx, EncodedTile tile) {
@@ -79,8 +80,11 @@ public final class TileRoutes {
       res.setStatusCode(304).end();
     } else if (tile.isEmpty()) {
       res.setStatusCode(204).end();
-    } else if (HttpCaching.acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-      // already gzip: the server's own compression leaves a response with Content-Encoding alone
+    } else if (HttpCaching.acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING))
+        && !(config.serverCompression() && ctx.request().version() == HttpVersion.HTTP_2)) {
+      // already gzip: HTTP/1.x server compression leaves a response with Content-Encoding alone.
+      // Not HTTP/2 server compression: Netty's HTTP/2 compressor reads Content-Encoding as "compress
+      // with this" and would gzip the stored gzip again; there the raw tile goes out and it compresses.
       res.putHeader(HttpHeaders.CONTENT_TYPE, MVT).putHeader(HttpHeaders.CONTENT_ENCODING, "gzip")
           .end(Buffer.buffer(tile.gzipView()));
     } else {

@@ -36,6 +36,11 @@ public record TileScope(boolean all, List<String> prefixes) {
     return of(List.of(prefixes));
   }
 
+  /** True when {@code code} (a region or grid code) lies inside this scope. */
+  public boolean covers(String code) {
+    return all || code != null && prefixes.stream().anyMatch(code::startsWith);
+  }
+
   /** Canonical and collision-free: "*" for everything, else the sorted prefixes. */
   public String key() {
     return all ? "*" : "[" + String.join(",", prefixes) + "]";

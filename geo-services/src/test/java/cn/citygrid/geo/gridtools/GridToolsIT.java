@@ -171,6 +171,33 @@ class GridToolsIT {
   }
 
   @Test
+  void merge_whenTheStepInItsTransactionFails_changesNothing() throws Exception {
+    Throwable f = failure(grids.merge(Fixtures.A1, Fixtures.A2, conn -> conn.query("SELECT 1 / 0").execute().mapEmpty()));
+    assertThat(f).hasMessageContaining("division by zero");
+    assertThat(housesPerGrid()).containsEntry(Fixtures.A1, 5).containsEntry(Fixtures.A2, 4);
+    assertThat(counts("SELECT 'n', count(*) FROM grid.unit_grid")).containsEntry("n", 3);
+  }
+
+  @Test
+  void merge_runsTheStepInItsTransactionWithTheMergeVisible() throws Exception {
+    db.execute("CREATE TABLE public.moved (code text)");
+    await(grids.merge(Fixtures.A1, Fixtures.A2, conn -> conn.query("INSERT INTO public.moved SELECT grid_code FROM grid.house "
+        + "WHERE building_id = 3 LIMIT 1").execute().mapEmpty()));
+    assertThat(counts("SELECT code, 1 FROM public.moved")).containsOnlyKeys(Fixtures.A1);
+  }
+
+  @Test
+  void import_ofAGridOutsideTheImportersScope_isRefusedAndWritesNothing() throws Exception {
+    JsonObject fc = new JsonObject(new String(resource("grids.geojson"), StandardCharsets.UTF_8));
+    ImportOptions options = ImportOptions.defaults(Crs.CGCS2000).within(cn.citygrid.geo.tiles.TileScope.of("440305"));
+    ImportReport report = await(grids.importGeoJson(fc, options));
+    assertThat(report.written()).isZero();
+    assertThat(report.findings()).extracting(Finding::kind).containsOnly("out-of-scope");
+    assertThat(report.findings()).hasSize(4).allSatisfy(f -> assertThat(f.geometry()).isNotNull());
+    assertThat(counts("SELECT 'n', count(*) FROM grid.unit_grid")).containsEntry("n", 3);
+  }
+
+  @Test
   void merge_acrossCommunitiesOrWithoutSharedBoundary_isAConflict() {
     assertThat(((GeoException) failure(grids.merge(Fixtures.A2, Fixtures.B1))).code()).isEqualTo("grids-not-same-community");
     db.execute("INSERT INTO grid.unit_grid (code, community_code, name, geom) VALUES ('440304001001009', '440304001001', "

@@ -19,7 +19,8 @@ import org.flywaydb.core.Flyway;
 /**
  * A database of its own for one test class: cloned from the PostGIS template ({@code GRID_TEST_DB_URL},
  * password {@code GRID_DB_PASSWORD}), migrated with the backend's Flyway migrations (from the
- * filesystem) plus this module's db/geo ones, dropped on close.
+ * filesystem, which include the statistics and tile-notification triggers this module relies on),
+ * dropped on close.
  */
 public final class GeoTestDatabase implements AutoCloseable {
   private final String host;
@@ -68,7 +69,7 @@ public final class GeoTestDatabase implements AutoCloseable {
       throw new IllegalStateException("backend migrations not found at " + backend.toAbsolutePath());
     }
     Flyway.configure().dataSource(jdbcUrl(), user, password)
-        .locations("filesystem:" + backend.toAbsolutePath(), "classpath:db/geo")
+        .locations("filesystem:" + backend.toAbsolutePath())
         .defaultSchema("public").createSchemas(true).load().migrate();
   }
 

@@ -34,6 +34,36 @@ class TileCacheTest {
     return keys;
   }
 
+  /** Caffeine alone, bounded at 0, keeps an entry until its next maintenance, which a concurrent put may skip. */
+  @Test
+  void zeroBytes_cachesNothing_evenRightAfterConcurrentPuts() throws Exception {
+    TileCache cache = new TileCache(0);
+    List<Key> keys = blockAround(at(16, 53500.5, 28500.5), 16);
+    java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(threads.submit(() -> {
+          for (int i = 0; i < 20_000; i++) {
+            Key k = keys.get(i % keys.size());
+            cache.put(k, SOME, cache.generation());
+            if (cache.get(k) != null) {
+              hits.incrementAndGet();
+            }
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+    assertThat(hits.get()).isZero();
+    assertThat(cache.size()).isZero();
+  }
+
   @Test
   void invalidatePoint_dropsExactlyTheTileHoldingItAtEveryZoomInEveryScope() {
     TileCache cache = new TileCache(1 << 20);

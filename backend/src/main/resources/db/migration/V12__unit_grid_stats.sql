@@ -1,8 +1,8 @@
 -- Per-grid statistics (persons, houses, enterprises, places), materialized and kept current by
 -- statement-level triggers: every statement that changes houses, residences, enterprises,
--- places or grids recomputes exactly the grids it touched, in the same transaction.
--- Written by geo-services; the lead moves it into backend/src/main/resources/db/migration
--- (renumbered after the backend's latest version).
+-- places or grids recomputes exactly the grids it touched, in the same transaction. Read by
+-- geo-services (GridLookup.stats, the houses tile layer at z 10-13). The demo city's TRUNCATE ...
+-- CASCADE empties this table with unit_grid; its COPYs then fill it through the triggers.
 
 CREATE TABLE grid.unit_grid_stats (
   grid_code    text        PRIMARY KEY REFERENCES grid.unit_grid (code) ON DELETE CASCADE ON UPDATE CASCADE,
