@@ -59,7 +59,13 @@ export const PAGES: readonly ConsolePage[] = [
     children: [{ path: ':id', name: 'record', component: () => import('@/records/RecordPage.vue') }],
   },
   { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/devices/DevicesPage.vue') },
-  { key: 'forms', icon: Tickets, roles: ['ADMIN', 'SUPERVISOR'], feature: 'forms' },
+  {
+    key: 'forms',
+    icon: Tickets,
+    roles: ['ADMIN', 'SUPERVISOR'],
+    component: () => import('@/forms/FormsPage.vue'),
+    children: [{ path: ':formId/versions/:version', name: 'form', component: () => import('@/forms/FormPreviewPage.vue') }],
+  },
   {
     key: 'quality',
     icon: DataAnalysis,
