@@ -54,7 +54,7 @@ export const PAGES: readonly ConsolePage[] = [
   {
     key: 'records',
     icon: Document,
-    roles: ['ADMIN', 'SUPERVISOR', 'GRID_WORKER'],
+    roles: ['ADMIN', 'SUPERVISOR', 'LEADER', 'GRID_WORKER'],
     component: () => import('@/records/RecordsPage.vue'),
     children: [{ path: ':id', name: 'record', component: () => import('@/records/RecordPage.vue') }],
   },
