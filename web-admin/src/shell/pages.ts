@@ -3,6 +3,8 @@ import {
   Cellphone,
   DataAnalysis,
   Document,
+  EditPen,
+  List,
   MapLocation,
   OfficeBuilding,
   Stamp,
@@ -58,6 +60,8 @@ export const PAGES: readonly ConsolePage[] = [
     component: () => import('@/records/RecordsPage.vue'),
     children: [{ path: ':id', name: 'record', component: () => import('@/records/RecordPage.vue') }],
   },
+  { key: 'tasks', icon: List, roles: ['ADMIN', 'SUPERVISOR', 'LEADER'], component: () => import('@/tasks/TasksPage.vue') },
+  { key: 'proposals', icon: EditPen, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/proposals/ProposalsPage.vue') },
   { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/devices/DevicesPage.vue') },
   {
     key: 'forms',
