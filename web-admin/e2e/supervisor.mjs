@@ -240,7 +240,7 @@ async function fixtureSteps(run, page, fixtures) {
     await run.screenshot(page, 'records')
     // The same filter from the form: only household visits by the worker.
     const filtered = waitForApi(page, 'GET', '/api/v1/records')
-    await page.getByTestId('filter-worker').locator('input').fill('worker')
+    await page.getByTestId('filter-worker').fill('worker')
     await page.getByTestId('filter-form').click()
     await page.getByRole('option', { name: 'household-visit', exact: true }).click()
     await page.getByTestId('record-filters').getByRole('button', { name: '查询' }).click()
@@ -293,8 +293,8 @@ async function fixtureSteps(run, page, fixtures) {
     await at(page, '/tasks')
     await page.getByTestId('task-new').click()
     const dialog = page.getByTestId('task-dialog')
-    await dialog.getByTestId('task-title').locator('input').fill('浏览器测试：核实房屋面积')
-    await dialog.getByTestId('task-assignee').locator('input').fill('worker')
+    await dialog.getByTestId('task-title').fill('浏览器测试：核实房屋面积')
+    await dialog.getByTestId('task-assignee').fill('worker')
     const refused = waitForApi(page, 'POST', '/api/v1/tasks')
     await dialog.getByTestId('task-submit').click()
     const problem = await (await refused).json()
@@ -303,7 +303,7 @@ async function fixtureSteps(run, page, fixtures) {
       throw new Error(`expected a houseId error, got ${JSON.stringify(problem)}`)
     }
     await fieldError(dialog, '对象').getByText(targetError.message).waitFor()
-    await dialog.getByTestId('task-target').locator('input').fill(String(fixtures.taskHouseId))
+    await dialog.getByTestId('task-target').fill(String(fixtures.taskHouseId))
     const created = waitForApi(page, 'POST', '/api/v1/tasks')
     await dialog.getByTestId('task-submit').click()
     const answer = await created

@@ -43,9 +43,12 @@ export interface FormFields {
   fields: FormField[]
 }
 
-/** What a publish did: 201 `published`, 200 `unchanged` (the very same XML again). */
+/**
+ * What a publish did: 201 `published`, 200 the very same XML again — `already_published` from the
+ * server (openapi.yaml says `unchanged`), so anything but `published` is read as "nothing changed".
+ */
 export interface PublishResult {
-  status: 'published' | 'unchanged'
+  status: 'published' | 'already_published' | 'unchanged'
 }
 
 const version = (formId: string, v: string) => `/api/v1/forms/${encodeURIComponent(formId)}/versions/${encodeURIComponent(v)}`
