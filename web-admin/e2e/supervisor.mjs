@@ -115,9 +115,12 @@ export async function supervisorJourney(run, password, fixtures) {
   await run.step("the neighbour's portrait opens from the graph (an enterprise's lists its representative, shareholders and executives)", async () => {
     const neighbour = firstHop.find((node) => node.hop === 1)
     const graph = page.getByTestId('party-graph')
+    // Waiting starts before the click: the portrait's answer can arrive before the URL check returns.
+    const portrait = neighbour?.kind === 'enterprise' && neighbour.creditCode
+      ? waitForApi(page, 'GET', `/api/v1/enterprises/${neighbour.creditCode}`)
+      : null
     await graph.getByRole('button', { name: '打开画像' }).click()
-    if (neighbour?.kind === 'enterprise' && neighbour.creditCode) {
-      const portrait = waitForApi(page, 'GET', `/api/v1/enterprises/${neighbour.creditCode}`)
+    if (portrait && neighbour?.creditCode) {
       await at(page, `/people/enterprises/${neighbour.creditCode}`, { purpose: 'verification' })
       const body = await (await portrait).json()
       await page.getByTestId('enterprise-name').getByText(body.enterprise.name).waitFor()
@@ -285,6 +288,7 @@ async function fixtureSteps(run, page, fixtures) {
     await page.getByTestId('record-point').getByText(record.location[0].toFixed(6), { exact: false }).waitFor()
     await page.getByTestId('record-answers').getByText('井盖缺失', { exact: false }).waitFor()
     await page.getByTestId('record-map').locator('canvas').waitFor()
+    await page.getByTestId('record-photos').scrollIntoViewIfNeeded()
     await run.screenshot(page, 'record-photo')
   })
 
