@@ -57,7 +57,7 @@ export async function formSteps(run, admin, password) {
     await run.screenshot(admin, 'form-upload-error')
   })
 
-  await run.step('a new version is published (201), listed, and the same XML again changes nothing (200)', async () => {
+  await run.step('a new version is published (201) and listed; the same XML again changes nothing (200); other XML under that version is refused (409)', async () => {
     const dialog = admin.getByTestId('form-upload-dialog')
     await dialog.getByTestId('form-xml').fill(xml)
     const published = waitForApi(admin, 'POST', '/api/v1/forms')
@@ -79,6 +79,20 @@ export async function formSteps(run, admin, password) {
       throw new Error(`the same XML again: ${(await again).status()}`)
     }
     await admin.getByText(`check-in · ${version} 已发布过相同内容`, { exact: false }).waitFor()
+
+    // Other content under the same version: 409, shown in the dialog, which stays open.
+    await admin.getByTestId('form-upload').click()
+    await dialog.getByTestId('form-xml').fill(xml.replace('<h:title>', '<h:title>改 '))
+    const conflict = waitForApi(admin, 'POST', '/api/v1/forms')
+    await dialog.getByTestId('form-publish').click()
+    const refused = await conflict
+    const problem = await refused.json()
+    if (refused.status() !== 409) {
+      throw new Error(`other XML under the same version: ${refused.status()} ${JSON.stringify(problem)}`)
+    }
+    await dialog.getByRole('alert').filter({ hasText: problem.title }).getByText(problem.detail).waitFor()
+    await dialog.getByRole('button', { name: '取消' }).click()
+    await dialog.waitFor({ state: 'hidden' })
   })
 
   await run.step("the preview shows the version's questions in Chinese and English from its XForm", async () => {

@@ -241,6 +241,17 @@ async function fixtureSteps(run, page, fixtures) {
     }
     await page.getByText(`共 ${body.total} 条`).waitFor()
     await run.screenshot(page, 'records')
+    // A grid that is not a code: the server's field error lands under the grid filter.
+    const refused = waitForApi(page, 'GET', '/api/v1/records')
+    await page.getByTestId('filter-grid').fill('福田')
+    await page.getByTestId('record-filters').getByRole('button', { name: '查询' }).click()
+    const problem = await (await refused).json()
+    const gridError = problem.errors?.find((/** @type {{ field: string }} */ e) => e.field === 'grid')
+    if (!gridError) {
+      throw new Error(`expected a grid field error, got ${JSON.stringify(problem)}`)
+    }
+    await fieldError(page.getByTestId('record-filters'), '网格').getByText(gridError.message).waitFor()
+    await page.getByTestId('filter-grid').fill('')
     // The same filter from the form: only household visits by the worker.
     const filtered = waitForApi(page, 'GET', '/api/v1/records')
     await page.getByTestId('filter-worker').fill('worker')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filtersFromQuery, listQuery } from './list'
+import { filterErrors, filtersFromQuery, listQuery } from './list'
 
 describe('record list filters', () => {
   it('reads the URL, dropping blanks', () => {
@@ -20,5 +20,20 @@ describe('record list filters', () => {
 
   it('passes a malformed date on as typed, for the server to refuse', () => {
     expect(listQuery({ from: 'yesterday' }).from).toBe('yesterday')
+  })
+})
+
+describe('filterErrors', () => {
+  it('puts the server messages on the filters and both date errors on the range', () => {
+    const problem = {
+      type: 'urn:citygrid:problem:validation',
+      title: '请求有误',
+      status: 400,
+      errors: [
+        { field: 'grid', code: 'type', message: '应为区划或网格编码' },
+        { field: 'from', code: 'type', message: '应为 UTC 时间' },
+      ],
+    }
+    expect(filterErrors(problem)).toEqual({ grid: '应为区划或网格编码', worker: undefined, form: undefined, days: '应为 UTC 时间', rest: null })
   })
 })

@@ -1,3 +1,4 @@
+import { splitFieldErrors, type Problem } from '@/api/problem'
 import type { LocationQuery } from 'vue-router'
 
 /** The list's filters as the URL keeps them: grid code, worker username, form id, and Beijing-time dates. */
@@ -43,4 +44,13 @@ function beijingMidnight(day: string, plusDays: number): string {
   }
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
   return new Date(Date.UTC(y, m - 1, d + plusDays, -8)).toISOString().replace('.000Z', 'Z')
+}
+
+export const FILTER_FIELDS = ['grid', 'worker', 'form', 'from', 'to'] as const
+
+/** The server's field errors on the filters they name (`from`/`to` both on the one date range); the rest for the alert. */
+export function filterErrors(problem: Problem): { grid?: string; worker?: string; form?: string; days?: string; rest: Problem | null } {
+  const { byField, rest } = splitFieldErrors(problem, FILTER_FIELDS)
+  const days = [byField.from, byField.to].filter((m) => m !== undefined).join('; ') || undefined
+  return { grid: byField.grid, worker: byField.worker, form: byField.form, days, rest }
 }
