@@ -349,6 +349,7 @@ async function fixtureSteps(run, page, fixtures) {
     }
     const row = page.getByTestId('proposals-table').locator('tbody tr', { hasText: fixtures.proposalRecordId.slice(0, 10) })
     await row.getByText(proposal.value).waitFor()
+    await page.getByTestId('proposals-table').locator('.el-loading-mask').waitFor({ state: 'detached' })
     await run.screenshot(page, 'proposals')
     const decided = waitForApi(page, 'POST', `/api/v1/proposals/${fixtures.proposalRecordId}/decision`)
     await row.getByTestId('proposal-accept').click()
