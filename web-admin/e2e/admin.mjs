@@ -1,5 +1,6 @@
 // @ts-check
-/** The administrator's journey: sign-in errors, placeholders, the users page, a new user's password. */
+/** The administrator's journey: sign-in errors, the forms page, the users page, a new user's password. */
+import { formSteps } from './forms.mjs'
 import { at, fieldError, menuItem, signIn, waitForApi } from './helpers.mjs'
 
 /** @typedef {import('./harness.mjs').E2eRun} E2eRun */
@@ -38,23 +39,12 @@ export async function adminJourney(run, password) {
     if ((await list).status() !== 200) {
       throw new Error(`expected the user list, got ${(await list).status()}`)
     }
-    for (const entry of ['城市地图', '人口/房屋/企业', '现场记录', '设备', '表单', '数据质量', '审计', '用户与网格']) {
+    for (const entry of ['城市地图', '人口/房屋/企业', '现场记录', '任务', '修改建议', '设备', '表单', '数据质量', '审计', '用户与网格']) {
       await menuItem(admin, entry).waitFor()
     }
   })
 
-  await run.step('the coming-soon placeholder names the missing routes and shows no data', async () => {
-    await menuItem(admin, '表单').click()
-    await at(admin, '/forms')
-    const placeholder = admin.getByTestId('coming-soon')
-    await placeholder.getByText('表单：即将上线').waitFor()
-    await placeholder.getByText('此页面将随「表单管理」接口一起上线').waitFor()
-    await placeholder.getByTestId('missing-routes').getByText('POST /api/v1/forms（上传 XForm）', { exact: false }).waitFor()
-    if ((await admin.locator('table, canvas').count()) !== 0) {
-      throw new Error('the placeholder shows a table or a chart')
-    }
-    await run.screenshot(admin, 'placeholder')
-  })
+  await formSteps(run, admin, password)
 
   await run.step('admin sees the server-paged user list', async () => {
     const list = waitForApi(admin, 'GET', '/api/v1/users')

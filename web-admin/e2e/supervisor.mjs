@@ -6,11 +6,11 @@
  * sees those reads in the audit log.
  */
 import { personOutsideWorkerGrid } from './api.mjs'
-import { at, menuItem, signIn, waitForApi } from './helpers.mjs'
+import { at, fieldError, menuItem, signIn, waitForApi } from './helpers.mjs'
 
 /**
  * @typedef {import('./harness.mjs').E2eRun} E2eRun
- * @typedef {{ pendingDevice: string, recordId: string, reviewCandidate: number }} Fixtures
+ * @typedef {{ pendingDevice: string, recordId: string, reviewCandidate: number, photoRecordId: string, proposalRecordId: string, taskHouseId: string }} Fixtures
  */
 
 /**
@@ -115,9 +115,12 @@ export async function supervisorJourney(run, password, fixtures) {
   await run.step("the neighbour's portrait opens from the graph (an enterprise's lists its representative, shareholders and executives)", async () => {
     const neighbour = firstHop.find((node) => node.hop === 1)
     const graph = page.getByTestId('party-graph')
+    // Waiting starts before the click: the portrait's answer can arrive before the URL check returns.
+    const portrait = neighbour?.kind === 'enterprise' && neighbour.creditCode
+      ? waitForApi(page, 'GET', `/api/v1/enterprises/${neighbour.creditCode}`)
+      : null
     await graph.getByRole('button', { name: '打开画像' }).click()
-    if (neighbour?.kind === 'enterprise' && neighbour.creditCode) {
-      const portrait = waitForApi(page, 'GET', `/api/v1/enterprises/${neighbour.creditCode}`)
+    if (portrait && neighbour?.creditCode) {
       await at(page, `/people/enterprises/${neighbour.creditCode}`, { purpose: 'verification' })
       const body = await (await portrait).json()
       await page.getByTestId('enterprise-name').getByText(body.enterprise.name).waitFor()
@@ -137,7 +140,7 @@ export async function supervisorJourney(run, password, fixtures) {
   })
 
   if (!fixtures) {
-    for (const name of ['approve a device enrollment', 'verify a field record receipt', 'resolve a merge review']) {
+    for (const name of ['approve a device enrollment', 'open a field record from the list and verify its receipt', 'a record photo thumbnail and point', 'dispatch and close a task', 'accept a proposed edit', 'resolve a merge review']) {
       run.skip(name, 'no --fixtures (WebAdminBrowserIT makes them)')
     }
   } else {
@@ -227,12 +230,136 @@ async function fixtureSteps(run, page, fixtures) {
     await run.screenshot(page, 'devices')
   })
 
-  await run.step('a field record opens and its receipt verifies in the browser', async () => {
-    await page.goto(`${run.base}/records/${fixtures.recordId}`)
+  await run.step('the record list shows the fixture records; one opens from the list and its receipt verifies in the browser', async () => {
+    const list = waitForApi(page, 'GET', '/api/v1/records')
+    await menuItem(page, '现场记录').click()
+    await at(page, '/records')
+    const body = await (await list).json()
+    const ids = body.items.map((/** @type {{ recordId: string }} */ r) => r.recordId)
+    if (!ids.includes(fixtures.recordId) || !ids.includes(fixtures.photoRecordId)) {
+      throw new Error(`the fixture records are not on the first page: ${JSON.stringify(ids)}`)
+    }
+    await page.getByText(`共 ${body.total} 条`).waitFor()
+    await run.screenshot(page, 'records')
+    // A grid that is not a code: the server's field error lands under the grid filter.
+    const refused = waitForApi(page, 'GET', '/api/v1/records')
+    await page.getByTestId('filter-grid').fill('福田')
+    await page.getByTestId('record-filters').getByRole('button', { name: '查询' }).click()
+    const problem = await (await refused).json()
+    const gridError = problem.errors?.find((/** @type {{ field: string }} */ e) => e.field === 'grid')
+    if (!gridError) {
+      throw new Error(`expected a grid field error, got ${JSON.stringify(problem)}`)
+    }
+    await fieldError(page.getByTestId('record-filters'), '网格').getByText(gridError.message).waitFor()
+    await page.getByTestId('filter-grid').fill('')
+    // The same filter from the form: only household visits by the worker.
+    const filtered = waitForApi(page, 'GET', '/api/v1/records')
+    await page.getByTestId('filter-worker').fill('worker')
+    await page.getByTestId('filter-form').click()
+    await page.getByRole('option', { name: 'household-visit', exact: true }).click()
+    await page.getByTestId('record-filters').getByRole('button', { name: '查询' }).click()
+    await at(page, '/records', { worker: 'worker', form: 'household-visit' })
+    const only = await (await filtered).json()
+    if (only.items.some((/** @type {{ formId: string }} */ r) => r.formId !== 'household-visit') || only.items.length === 0) {
+      throw new Error(`filtered list: ${JSON.stringify(only.items)}`)
+    }
+    await page.getByTestId(`record-link-${fixtures.recordId}`).click()
+    await at(page, `/records/${fixtures.recordId}`)
     await page.getByTestId('record-summary').waitFor()
+    await page.getByTestId('record-anchoring').getByText('已写入存证日志', { exact: false }).waitFor()
     await page.getByTestId('verify-receipt').click()
     await page.getByTestId('verify-verdict').getByText('核验通过').waitFor({ timeout: 30_000 })
     await run.screenshot(page, 'record-verified')
+  })
+
+  await run.step("a synced event report shows its photo thumbnail, point and masked answers", async () => {
+    await page.goto(`${run.base}/records`)
+    const detail = waitForApi(page, 'GET', `/api/v1/records/${fixtures.photoRecordId}`)
+    const thumb = waitForApi(page, 'GET', `/api/v1/records/${fixtures.photoRecordId}/attachments/`)
+    await page.getByTestId(`record-link-${fixtures.photoRecordId}`).click()
+    const record = await (await detail).json()
+    const image = await thumb
+    if (image.status() !== 200 || image.headers()['content-type'] !== 'image/jpeg') {
+      throw new Error(`thumbnail: ${image.status()} ${image.headers()['content-type']}`)
+    }
+    const img = page.getByTestId('record-thumbnail').locator('img')
+    await img.waitFor()
+    // Decoded, and the 256 px thumbnail (its longer side), not a broken image.
+    await img.evaluate((el) => /** @type {HTMLImageElement} */ (el).decode())
+    const size = await img.evaluate((el) => {
+      const image = /** @type {HTMLImageElement} */ (el)
+      return Math.max(image.naturalWidth, image.naturalHeight)
+    })
+    if (size !== 256) {
+      throw new Error(`the thumbnail is ${size} px`)
+    }
+    if (!record.location) {
+      throw new Error(`the event report has no point: ${JSON.stringify(record)}`)
+    }
+    await page.getByTestId('record-point').getByText(record.location[0].toFixed(6), { exact: false }).waitFor()
+    await page.getByTestId('record-answers').getByText('井盖缺失', { exact: false }).waitFor()
+    await page.getByTestId('record-map').locator('canvas').waitFor()
+    await page.getByTestId('record-photos').scrollIntoViewIfNeeded()
+    await run.screenshot(page, 'record-photo')
+  })
+
+  await run.step('the supervisor dispatches a task: a missing target is marked on its field, then it is created and closed', async () => {
+    await menuItem(page, '任务').click()
+    await at(page, '/tasks')
+    await page.getByTestId('task-new').click()
+    const dialog = page.getByTestId('task-dialog')
+    await dialog.getByTestId('task-title').fill('浏览器测试：核实房屋面积')
+    await dialog.getByTestId('task-assignee').fill('worker')
+    const refused = waitForApi(page, 'POST', '/api/v1/tasks')
+    await dialog.getByTestId('task-submit').click()
+    const problem = await (await refused).json()
+    const targetError = problem.errors?.find((/** @type {{ field: string }} */ e) => e.field === 'houseId')
+    if (!targetError) {
+      throw new Error(`expected a houseId error, got ${JSON.stringify(problem)}`)
+    }
+    await fieldError(dialog, '对象').getByText(targetError.message).waitFor()
+    await dialog.getByTestId('task-target').fill(String(fixtures.taskHouseId))
+    const created = waitForApi(page, 'POST', '/api/v1/tasks')
+    await dialog.getByTestId('task-submit').click()
+    const answer = await created
+    if (answer.status() !== 201) {
+      throw new Error(`create task: ${answer.status()} ${await answer.text()}`)
+    }
+    const task = await answer.json()
+    const row = page.getByTestId('tasks-table').locator('tbody tr', { hasText: '浏览器测试：核实房屋面积' }).filter({ hasText: String(task.id) })
+    await row.waitFor()
+    await run.screenshot(page, 'tasks')
+    const done = waitForApi(page, 'PUT', `/api/v1/tasks/${task.id}`)
+    await row.getByTestId('task-done').click()
+    const moved = await done
+    if (moved.status() !== 200 || (await moved.json()).status !== 'done') {
+      throw new Error(`close task: ${moved.status()} ${await moved.text()}`)
+    }
+    await row.waitFor({ state: 'detached' })
+  })
+
+  await run.step('a proposed house-area edit is accepted from the review queue', async () => {
+    const queue = waitForApi(page, 'GET', '/api/v1/proposals')
+    await menuItem(page, '修改建议').click()
+    await at(page, '/proposals')
+    const body = await (await queue).json()
+    const proposal = body.items.find((/** @type {{ recordId: string }} */ p) => p.recordId === fixtures.proposalRecordId)
+    if (!proposal) {
+      throw new Error(`the fixture's proposal is not in the queue: ${JSON.stringify(body.items)}`)
+    }
+    const row = page.getByTestId('proposals-table').locator('tbody tr', { hasText: fixtures.proposalRecordId.slice(0, 10) })
+    await row.getByText(proposal.value).waitFor()
+    await page.getByTestId('proposals-table').locator('.el-loading-mask').waitFor({ state: 'detached' })
+    await run.screenshot(page, 'proposals')
+    const decided = waitForApi(page, 'POST', `/api/v1/proposals/${fixtures.proposalRecordId}/decision`)
+    await row.getByTestId('proposal-accept').click()
+    await page.getByRole('dialog').getByRole('button', { name: '采纳' }).click()
+    const answer = await decided
+    if (answer.status() !== 200 || (await answer.json()).outcome !== 'applied') {
+      throw new Error(`decision: ${answer.status()} ${await answer.text()}`)
+    }
+    await page.getByTestId('proposal-last').getByText('已采纳', { exact: false }).waitFor()
+    await row.waitFor({ state: 'detached' })
   })
 
   await run.step('the supervisor resolves a merge review side by side', async () => {

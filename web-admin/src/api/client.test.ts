@@ -286,3 +286,33 @@ describe('ApiClient', () => {
     expect(backend.fetch).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('ApiClient bodies that are not JSON', () => {
+  function recording(answer: Response) {
+    const seen: { contentType: string | null; accept: string | null; body: unknown }[] = []
+    const fetchFn = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers)
+      seen.push({ contentType: headers.get('Content-Type'), accept: headers.get('Accept'), body: init?.body })
+      return answer
+    })
+    const tokens = new TokenStore(new MemoryStorage())
+    tokens.set({ accessToken: 'cga_1', refreshToken: 'cgr_1' })
+    return { client: new ApiClient({ tokens, texts: () => texts, fetch: fetchFn }), seen }
+  }
+
+  it('sends an XForm as the XML it is, with its media type', async () => {
+    const { client, seen } = recording(json(201, { status: 'published' }))
+    const xml = '<h:html xmlns:h="http://www.w3.org/1999/xhtml"/>'
+    await expect(client.postRaw('/api/v1/forms', xml, 'application/xml')).resolves.toEqual({ status: 'published' })
+    expect(seen[0]).toEqual({ contentType: 'application/xml', accept: 'application/json, application/problem+json', body: xml })
+  })
+
+  it('returns an image as a blob and a refused one as its problem', async () => {
+    const image = recording(new Response(new Uint8Array([0xff, 0xd8, 0xff]), { status: 200, headers: { 'Content-Type': 'image/jpeg' } }))
+    const blob = await image.client.getBlob('/api/v1/records/r/attachments/a', { size: 256 })
+    expect(blob.size).toBe(3)
+    expect(image.seen[0]?.accept).toBe('*/*')
+    const missing = recording(json(404, { type: 'urn:citygrid:problem:not-found', title: '不存在', status: 404 }, 'application/problem+json'))
+    await expect(missing.client.getBlob('/x')).rejects.toMatchObject({ problem: { status: 404, title: '不存在' } })
+  })
+})

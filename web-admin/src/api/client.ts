@@ -8,12 +8,14 @@ export type Query = Record<string, string | number | boolean | undefined>
 export interface RequestOptions {
   method?: Method
   query?: Query
-  /** Sent as JSON. */
+  /** Sent as JSON, unless `contentType` is given: then it is sent as the string it is. */
   body?: unknown
+  /** The body's media type when it is not JSON (an XForm is `application/xml`). */
+  contentType?: string
   /** False for sign-in and refresh: no token is sent and a 401 is final. */
   auth?: boolean
   /** 'text' returns the body as it came (signed checkpoints are text/plain and must stay byte-exact). */
-  as?: 'json' | 'text'
+  as?: 'json' | 'text' | 'blob'
 }
 
 export interface ApiClientOptions {
@@ -26,6 +28,12 @@ export interface ApiClientOptions {
 }
 
 const REFRESH_PATH = '/api/v1/auth/refresh'
+
+const ACCEPT = {
+  json: 'application/json, application/problem+json',
+  text: 'text/plain, application/problem+json',
+  blob: '*/*',
+} as const
 
 /**
  * The one way the SPA talks to the backend. Sends `Authorization: Bearer`, turns every failure into
@@ -78,6 +86,16 @@ export class ApiClient {
 
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>(path, { method: 'PUT', body })
+  }
+
+  /** A body that is not JSON (XForm XML), sent as it is with its media type. */
+  postRaw<T>(path: string, body: string, contentType: string): Promise<T> {
+    return this.request<T>(path, { method: 'POST', body, contentType })
+  }
+
+  /** An image or file behind the Bearer token (an `<img src>` cannot send one): show it with `URL.createObjectURL`. */
+  getBlob(path: string, query?: Query): Promise<Blob> {
+    return this.request<Blob>(path, { method: 'GET', query, as: 'blob' })
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -176,7 +194,7 @@ export class ApiClient {
   }
 
   private async send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const accept = options.as === 'text' ? 'text/plain, application/problem+json' : 'application/json, application/problem+json'
+    const accept = ACCEPT[options.as ?? 'json']
     const headers: Record<string, string> = { Accept: accept }
     const language = this.acceptLanguage?.()
     if (language) {
@@ -187,8 +205,8 @@ export class ApiClient {
     }
     let body: string | undefined
     if (options.body !== undefined) {
-      headers['Content-Type'] = 'application/json'
-      body = JSON.stringify(options.body)
+      headers['Content-Type'] = options.contentType ?? 'application/json'
+      body = options.contentType === undefined ? JSON.stringify(options.body) : String(options.body)
     }
     try {
       return await this.fetchFn(this.url(path, options.query), { method: options.method ?? 'GET', headers, body })
@@ -208,9 +226,12 @@ export class ApiClient {
     return this.baseUrl + path + (search ? `?${search}` : '')
   }
 
-  private async parse<T>(response: Response, as: 'json' | 'text' = 'json'): Promise<T> {
+  private async parse<T>(response: Response, as: 'json' | 'text' | 'blob' = 'json'): Promise<T> {
     if (!response.ok) {
       throw new ApiError(await this.problem(response))
+    }
+    if (as === 'blob') {
+      return (await response.blob()) as T
     }
     const text = await response.text()
     if (as === 'text') {

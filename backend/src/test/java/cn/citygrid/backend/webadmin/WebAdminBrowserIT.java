@@ -113,12 +113,10 @@ class WebAdminBrowserIT {
     reader.join();
     assertThat(process.exitValue()).as("exit code of %s; its output:%n%s", String.join(" ", command), String.join("\n", output))
         .isZero();
-    assertThat(out.resolve("sign-in.png")).exists();
-    assertThat(out.resolve("users.png")).exists();
-    assertThat(out.resolve("placeholder.png")).exists();
-    assertThat(out.resolve("person-portrait.png")).exists();
-    assertThat(out.resolve("record-verified.png")).exists();
-    assertThat(out.resolve("quality-review.png")).exists();
+    for (String shot : List.of("sign-in", "users", "forms", "form-upload-error", "form-preview", "person-portrait", "records",
+        "record-verified", "record-photo", "tasks", "proposals", "quality-review")) {
+      assertThat(out.resolve(shot + ".png")).exists();
+    }
   }
 
   private static void echo(Process process, List<String> output) {
