@@ -83,19 +83,22 @@ public final class SyncBench {
         List<TestPhone> phones = enroll(app.app, args.devices());
         workload = presign(phones, houses(db), args);
         System.out.printf("uploading (clock running)…%n");
+        report.load("HTTP stage");
         try (SyncUploads uploads = new SyncUploads(app.app.http().base(), phones.get(0).token(), workload, args.concurrency())) {
           http = uploads.run(args.concurrency());
         }
         deviceRows = devices(db);
       }
     }
+    report.load("after the HTTP stage");
     report.http(http, workload);
-    report.sql(sqlStage(workload, deviceRows, args));
+    report.sql(sqlStage(workload, deviceRows, args, report));
     if (!args.pouch().equals("off")) {
-      report.pouch(pouchStage(workload, args), args.pouch());
+      report.pouch(pouchStage(workload, args, report), args.pouch());
     } else {
       report.note("pouchdb-server stage not run (pouch=off)");
     }
+    report.load("end");
     report.print();
   }
 
@@ -147,7 +150,8 @@ public final class SyncBench {
   }
 
   /** A fresh database with the same accounts and devices (inserted directly), so the same rows are new there. */
-  private static IntakeSqlBench.Result sqlStage(SyncWorkload workload, List<String[]> devices, Args args) throws Exception {
+  private static IntakeSqlBench.Result sqlStage(SyncWorkload workload, List<String[]> devices, Args args, SyncReport report)
+      throws Exception {
     try (TestDatabase db = TestDatabase.create(IntakeSqlBench.class)) {
       TestApp.seedDemo(db, 600);
       long account;
@@ -159,6 +163,7 @@ public final class SyncBench {
       List<List<NewRecord>> rows = IntakeSqlBench.rows(batches, account);
       System.out.printf("database stage: %,d rows in %,d batches, %d connections…%n",
           rows.stream().mapToLong(List::size).sum(), rows.size(), args.connections());
+      report.load("database stage");
       return new IntakeSqlBench(db.config(), args.connections()).run(rows);
     }
   }
@@ -183,13 +188,14 @@ public final class SyncBench {
     return account;
   }
 
-  private static PouchReplication.Result pouchStage(SyncWorkload workload, Args args) throws Exception {
+  private static PouchReplication.Result pouchStage(SyncWorkload workload, Args args, SyncReport report) throws Exception {
     if (!Files.exists(PouchReplication.bin(args.pouchdb()))) {
       throw new IllegalStateException("no pouchdb-server under " + args.pouchdb() + ": npm install --prefix "
           + args.pouchdb() + " pouchdb-server@4.2.0 --ignore-scripts (or pass pouch=off)");
     }
     System.out.printf("pouchdb-server stage (%s)…%n", args.pouch().equals("inline") ? "photos as inline attachments"
         : "photos skipped");
+    report.load("pouchdb-server stage");
     return new PouchReplication(args.pouchdb(), workload, args.pouch().equals("inline")).run(args.concurrency());
   }
 

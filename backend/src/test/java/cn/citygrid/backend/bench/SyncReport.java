@@ -9,6 +9,17 @@ final class SyncReport {
   private final List<String> notes = new ArrayList<>();
   private double recordsPerSecond = Double.NaN;
 
+  private final List<String> loads = new ArrayList<>();
+
+  /** The machine's 1-minute load average now: how much else was running (2 cores; other builds share them). */
+  void load(String when) {
+    try {
+      loads.add(when + " " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (java.io.IOException | RuntimeException e) {
+      loads.add(when + " ?");
+    }
+  }
+
   void note(String note) {
     notes.add(note);
   }
@@ -59,6 +70,7 @@ final class SyncReport {
     System.out.println("|---|---|---|---|---|");
     rows.forEach(System.out::println);
     notes.forEach(n -> System.out.println("- " + n));
+    System.out.println("- 1-minute load average (2 cores) at: " + String.join(", ", loads));
   }
 
   private static String verdict(double ratio, boolean met) {
