@@ -35,6 +35,9 @@ public final class SyncBench {
     static Args parse(String[] args) {
       Map<String, String> m = new HashMap<>();
       for (String a : args) {
+        if (a.isBlank()) {
+          continue;
+        }
         String[] kv = a.split("=", 2);
         if (kv.length != 2) {
           throw new IllegalArgumentException("got " + a + ", want name=value");
