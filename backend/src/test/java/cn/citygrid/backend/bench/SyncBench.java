@@ -78,11 +78,13 @@ public final class SyncBench {
     SyncWorkload workload;
     SyncUploads.Result http;
     List<String[]> deviceRows;
+    // The photos (2 GB at the default size) go to a folder of our own, deleted when the run ends.
+    Path objects = Files.createTempDirectory("citygrid-syncbench-objects");
     try (TestDatabase db = TestDatabase.create(SyncBench.class)) {
       TestApp.seedDemo(db, 600);
       try (Closing app = new Closing(TestApp.start(db, Map.of(ConfigKey.HTTP_INSTANCES, "2",
           ConfigKey.WORKER_POOL_SIZE, "2", ConfigKey.DB_POOL_SIZE, String.valueOf(args.connections()),
-          ConfigKey.AUTH_ACCESS_TTL, "PT4H")), report)) {
+          ConfigKey.AUTH_ACCESS_TTL, "PT4H", ConfigKey.OBJECTS_DIR, objects.toString())), report)) {
         List<TestPhone> phones = enroll(app.app, args.devices());
         workload = presign(phones, houses(db), args);
         System.out.printf("uploading (clock running)…%n");
@@ -92,6 +94,8 @@ public final class SyncBench {
         }
         deviceRows = devices(db);
       }
+    } finally {
+      PouchReplication.deleteTree(objects);
     }
     report.load("after the HTTP stage");
     report.http(http, workload);
