@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
 
 /**
  * {@code ./grid bench sync [devices=2000] [records=50] [batch=50] [concurrency=64] [connections=16]
- * [pouch=inline|skip|off] [pouchdb=DIR]}: phones uploading signed records and photos through the
+ * [http=on|off] [pouch=inline|skip|off] [pouchdb=DIR]}: phones uploading signed records and photos through the
  * real sync flow over HTTP; the intake's SQL alone against pipelined INSERTs of the same rows; the
  * same documents pushed into pouchdb-server with {@code _bulk_docs} — one run, ratios printed.
  */
@@ -31,7 +31,8 @@ public final class SyncBench {
 
   private SyncBench() {}
 
-  record Args(int devices, int records, int batch, int concurrency, int connections, String pouch, Path pouchdb) {
+  record Args(int devices, int records, int batch, int concurrency, int connections, boolean upload, String pouch,
+      Path pouchdb) {
     static Args parse(String[] args) {
       Map<String, String> m = new HashMap<>();
       for (String a : args) {
@@ -49,7 +50,8 @@ public final class SyncBench {
         throw new IllegalArgumentException("got pouch=" + pouch + ", want inline, skip or off");
       }
       return new Args(num(m, "devices", 2000), num(m, "records", 50), num(m, "batch", 50), num(m, "concurrency", 64),
-          num(m, "connections", 16), pouch, Path.of(m.getOrDefault("pouchdb", defaultPouchdb())));
+          num(m, "connections", 16), !m.getOrDefault("http", "on").equals("off"), pouch,
+          Path.of(m.getOrDefault("pouchdb", defaultPouchdb())));
     }
 
     private static int num(Map<String, String> m, String key, int fallback) {
@@ -87,18 +89,18 @@ public final class SyncBench {
           ConfigKey.AUTH_ACCESS_TTL, "PT4H", ConfigKey.OBJECTS_DIR, objects.toString())), report)) {
         List<TestPhone> phones = enroll(app.app, args.devices());
         workload = presign(phones, houses(db), args);
-        System.out.printf("uploading (clock running)…%n");
-        report.load("HTTP stage");
-        try (SyncUploads uploads = new SyncUploads(app.app.http().base(), phones.get(0).token(), workload, args.concurrency())) {
-          http = uploads.run(args.concurrency());
-        }
+        http = args.upload() ? upload(app.app, phones.get(0).token(), workload, args, report) : null;
         deviceRows = devices(db);
       }
     } finally {
       PouchReplication.deleteTree(objects);
     }
     report.load("after the HTTP stage");
-    report.http(http, workload);
+    if (http != null) {
+      report.http(http, workload);
+    } else {
+      report.note("HTTP stage not run (http=off): devices enrolled and records signed only, for the other stages");
+    }
     report.sql(sqlStage(workload, deviceRows, args, report));
     if (!args.pouch().equals("off")) {
       report.pouch(pouchStage(workload, args, report), args.pouch());
@@ -107,6 +109,15 @@ public final class SyncBench {
     }
     report.load("end");
     report.print();
+  }
+
+  private static SyncUploads.Result upload(TestApp app, String token, SyncWorkload workload, Args args, SyncReport report)
+      throws Exception {
+    System.out.printf("uploading (clock running)…%n");
+    report.load("HTTP stage");
+    try (SyncUploads uploads = new SyncUploads(app.http().base(), token, workload, args.concurrency())) {
+      return uploads.run(args.concurrency());
+    }
   }
 
   /** Enrolls through the API (POST /devices, then a supervisor's approve), eight requests at a time. */

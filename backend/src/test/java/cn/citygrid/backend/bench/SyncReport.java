@@ -54,11 +54,12 @@ final class SyncReport {
 
   void pouch(PouchReplication.Result r, String mode) {
     double ratio = recordsPerSecond / r.docsPerSecond();
+    String verdict = Double.isNaN(ratio) ? "n/a (http=off)" : verdict(ratio, ratio >= 1);
     Stats bulk = new Stats(r.nanos());
     rows.add(row("ours vs pouchdb-server _bulk_docs (" + (mode.equals("inline") ? "photos as inline base64 attachments"
             : "photos skipped") + ")", Stats.fmt(recordsPerSecond) + " records/s",
         "pouchdb-server " + Stats.fmt(r.docsPerSecond()) + " docs/s (" + String.format("%,d docs, %.1f s", r.docs(),
-            r.seconds()) + "; _bulk_docs p99 " + Stats.fmt(bulk.ms(0.99)) + " ms)", "≥ 1×", verdict(ratio, ratio >= 1)));
+            r.seconds()) + "; _bulk_docs p99 " + Stats.fmt(bulk.ms(0.99)) + " ms)", "≥ 1×", verdict));
     notes.add("we verify every SM2 signature, validate every answer against its form, check attachments and anchor each"
         + " record in the signed Merkle log before acking; pouchdb-server does none of that, and LevelDB does not fsync"
         + " each write (PostgreSQL here: fsync=on, synchronous_commit=on)");
