@@ -1,0 +1,232 @@
+package cn.citygrid.backend.bench;
+
+import cn.citygrid.backend.config.ConfigKey;
+import cn.citygrid.backend.ledger.LedgerRepository.NewRecord;
+import cn.citygrid.backend.testing.BlockedThreadRecorder;
+import cn.citygrid.backend.testing.TestApp;
+import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.backend.testing.TestPhone;
+import cn.citygrid.sync.protocol.record.RecordEnvelope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./grid bench sync [devices=2000] [records=50] [batch=50] [concurrency=64] [connections=16]
+ * [http=on|off] [pouch=inline|skip|off] [pouchdb=DIR]}: phones uploading signed records and photos through the
+ * real sync flow over HTTP; the intake's SQL alone against pipelined INSERTs of the same rows; the
+ * same documents pushed into pouchdb-server with {@code _bulk_docs} — one run, ratios printed.
+ */
+public final class SyncBench {
+  private static final String PASSWORD = "Demo@2026";
+
+  private SyncBench() {}
+
+  record Args(int devices, int records, int batch, int concurrency, int connections, boolean upload, String pouch,
+      Path pouchdb) {
+    static Args parse(String[] args) {
+      Map<String, String> m = new HashMap<>();
+      for (String a : args) {
+        if (a.isBlank()) {
+          continue;
+        }
+        String[] kv = a.split("=", 2);
+        if (kv.length != 2) {
+          throw new IllegalArgumentException("got " + a + ", want name=value");
+        }
+        m.put(kv[0], kv[1]);
+      }
+      String pouch = m.getOrDefault("pouch", "inline");
+      if (!List.of("inline", "skip", "off").contains(pouch)) {
+        throw new IllegalArgumentException("got pouch=" + pouch + ", want inline, skip or off");
+      }
+      return new Args(num(m, "devices", 2000), num(m, "records", 50), num(m, "batch", 50), num(m, "concurrency", 64),
+          num(m, "connections", 16), !m.getOrDefault("http", "on").equals("off"), pouch,
+          Path.of(m.getOrDefault("pouchdb", defaultPouchdb())));
+    }
+
+    private static int num(Map<String, String> m, String key, int fallback) {
+      return Integer.parseInt(m.getOrDefault(key, String.valueOf(fallback)));
+    }
+
+    /** {@code .grid/pouchdb} of the checkout, whether Maven runs us from its root or from backend/. */
+    private static String defaultPouchdb() {
+      Path here = Path.of("").toAbsolutePath();
+      for (Path p = here; p != null; p = p.getParent()) {
+        if (Files.exists(PouchReplication.bin(p.resolve(".grid/pouchdb")))) {
+          return p.resolve(".grid/pouchdb").toString();
+        }
+      }
+      return here.resolve(".grid/pouchdb").toString();
+    }
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Args args = Args.parse(argv);
+    System.out.printf("== sync benchmark: %d cores (shared with other builds on this machine: figures are noisy) ==%n",
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf("%,d devices × %d records, batches of %d, %d devices at a time; photo every 10th record%n",
+        args.devices(), args.records(), args.batch(), args.concurrency());
+    SyncReport report = new SyncReport();
+    SyncWorkload workload;
+    SyncUploads.Result http;
+    List<String[]> deviceRows;
+    // The photos (2 GB at the default size) go to a folder of our own, deleted when the run ends.
+    Path objects = Files.createTempDirectory("citygrid-syncbench-objects");
+    try (TestDatabase db = TestDatabase.create(SyncBench.class)) {
+      TestApp.seedDemo(db, 600);
+      try (Closing app = new Closing(TestApp.start(db, Map.of(ConfigKey.HTTP_INSTANCES, "2",
+          ConfigKey.WORKER_POOL_SIZE, "2", ConfigKey.DB_POOL_SIZE, String.valueOf(args.connections()),
+          ConfigKey.AUTH_ACCESS_TTL, "PT4H", ConfigKey.OBJECTS_DIR, objects.toString())), report)) {
+        List<TestPhone> phones = enroll(app.app, args.devices());
+        workload = presign(phones, houses(db), args);
+        http = args.upload() ? upload(app.app, phones.get(0).token(), workload, args, report) : null;
+        deviceRows = devices(db);
+      }
+    } finally {
+      PouchReplication.deleteTree(objects);
+    }
+    report.load("after the HTTP stage");
+    if (http != null) {
+      report.http(http, workload);
+    } else {
+      report.note("HTTP stage not run (http=off): devices enrolled and records signed only, for the other stages");
+    }
+    report.sql(sqlStage(workload, deviceRows, args, report));
+    if (!args.pouch().equals("off")) {
+      report.pouch(pouchStage(workload, args, report), args.pouch());
+    } else {
+      report.note("pouchdb-server stage not run (pouch=off)");
+    }
+    report.load("end");
+    report.print();
+  }
+
+  private static SyncUploads.Result upload(TestApp app, String token, SyncWorkload workload, Args args, SyncReport report)
+      throws Exception {
+    System.out.printf("uploading (clock running)…%n");
+    report.load("HTTP stage");
+    try (SyncUploads uploads = new SyncUploads(app.http().base(), token, workload, args.concurrency())) {
+      return uploads.run(args.concurrency());
+    }
+  }
+
+  /** Enrolls through the API (POST /devices, then a supervisor's approve), eight requests at a time. */
+  private static List<TestPhone> enroll(TestApp app, int devices) throws Exception {
+    String worker = app.login("worker", PASSWORD);
+    String supervisor = app.login("supervisor", PASSWORD);
+    long t0 = System.nanoTime();
+    List<TestPhone> phones = new ForkJoinPool(8).submit(() -> IntStream.range(0, devices).parallel()
+        .mapToObj(i -> new TestPhone(app.http(), worker).enrolledAndApproved(supervisor)).toList()).get();
+    System.out.printf("enrolled and approved %,d devices through the API (POST /api/v1/devices + approve) in %.1f s%n",
+        devices, (System.nanoTime() - t0) / 1e9);
+    return phones;
+  }
+
+  private static SyncWorkload presign(List<TestPhone> phones, List<SyncWorkload.House> houses, Args args) {
+    long t0 = System.nanoTime();
+    SyncWorkload w = SyncWorkload.sign(phones, houses, args.records(), args.batch());
+    System.out.printf("pre-signed %,d records (SM2) and hashed %,d photos of %,d bytes (SM3) in %.1f s, before the clock%n",
+        w.records(), w.photos(), w.pictureSize() + 0L, (System.nanoTime() - t0) / 1e9);
+    return w;
+  }
+
+  /** Occupied houses of the worker's grid, each with one of its residents. */
+  private static List<SyncWorkload.House> houses(TestDatabase db) throws Exception {
+    List<SyncWorkload.House> out = new ArrayList<>();
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        SELECT h.id, min(r.person_id) FROM grid.house h JOIN grid.residence r ON r.house_id = h.id AND r.until IS NULL
+        WHERE h.grid_code = (SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id
+                             WHERE a.username = 'worker')
+        GROUP BY h.id ORDER BY h.id""")) {
+      while (rs.next()) {
+        out.add(new SyncWorkload.House(rs.getString(1), rs.getString(2)));
+      }
+    }
+    return out;
+  }
+
+  /** The enrolled devices (id, public key, key id), to store them again in the database-stage database. */
+  private static List<String[]> devices(TestDatabase db) throws Exception {
+    List<String[]> out = new ArrayList<>();
+    try (Connection c = db.connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id, encode(public_key, 'hex'), key_id FROM ledger.device")) {
+      while (rs.next()) {
+        out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+      }
+    }
+    return out;
+  }
+
+  /** A fresh database with the same accounts and devices (inserted directly), so the same rows are new there. */
+  private static IntakeSqlBench.Result sqlStage(SyncWorkload workload, List<String[]> devices, Args args, SyncReport report)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(IntakeSqlBench.class)) {
+      TestApp.seedDemo(db, 600);
+      long account;
+      try (Connection c = db.connect()) {
+        account = insertDevices(c, devices);
+      }
+      List<List<RecordEnvelope>> batches = workload.devices().stream().flatMap(d -> d.batches().stream())
+          .map(SyncWorkload.Batch::records).toList();
+      List<List<NewRecord>> rows = IntakeSqlBench.rows(batches, account);
+      System.out.printf("database stage: %,d rows in %,d batches, %d connections…%n",
+          rows.stream().mapToLong(List::size).sum(), rows.size(), args.connections());
+      report.load("database stage");
+      return new IntakeSqlBench(db.config(), args.connections()).run(rows);
+    }
+  }
+
+  private static long insertDevices(Connection c, List<String[]> devices) throws Exception {
+    long account;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM auth.account WHERE username = 'worker'")) {
+      rs.next();
+      account = rs.getLong(1);
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger.device (id, account_id, public_key, key_id, status)"
+        + " VALUES (?, ?, decode(?, 'hex'), ?, 'approved')")) {
+      for (String[] d : devices) {
+        ps.setString(1, d[0]);
+        ps.setLong(2, account);
+        ps.setString(3, d[1]);
+        ps.setString(4, d[2]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return account;
+  }
+
+  private static PouchReplication.Result pouchStage(SyncWorkload workload, Args args, SyncReport report) throws Exception {
+    if (!Files.exists(PouchReplication.bin(args.pouchdb()))) {
+      throw new IllegalStateException("no pouchdb-server under " + args.pouchdb() + ": npm install --prefix "
+          + args.pouchdb() + " pouchdb-server@4.2.0 --ignore-scripts (or pass pouch=off)");
+    }
+    System.out.printf("pouchdb-server stage (%s)…%n", args.pouch().equals("inline") ? "photos as inline attachments"
+        : "photos skipped");
+    report.load("pouchdb-server stage");
+    return new PouchReplication(args.pouchdb(), workload, args.pouch().equals("inline")).run(args.concurrency());
+  }
+
+  /** Closes the app; blocked-event-loop warnings under this load are counted in the report, not thrown with the figures lost. */
+  private record Closing(TestApp app, SyncReport report) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      int blocked = BlockedThreadRecorder.drain().size();
+      app.close();
+      if (blocked > 0) {
+        report.note("the server's event loops were reported blocked > " + TestApp.MAX_EVENT_LOOP_MS + " ms " + blocked
+            + " times (test checker; 2 shared cores under full load)");
+      }
+    }
+  }
+}
