@@ -26,18 +26,22 @@ export async function workerJourney(run, password) {
     await run.screenshot(worker, 'forbidden')
   })
 
-  await run.step('the city map draws with MapLibre and says the tile routes are not there yet', async () => {
-    const probe = waitForApi(worker, 'GET', '/tiles/city.json')
+  await run.step('the city map draws our own vector tiles of the worker\'s scope with MapLibre', async () => {
+    const probe = waitForApi(worker, 'GET', '/api/v1/tiles/city.json')
+    const tile = worker.waitForResponse((r) => r.url().includes('/api/v1/tiles/city/') && r.url().endsWith('.mvt'))
     await menuItem(worker, '城市地图').click()
     await at(worker, '/map')
     const status = (await probe).status()
+    if (status !== 200) {
+      throw new Error(`GET /api/v1/tiles/city.json answered ${status}`)
+    }
+    const served = await tile
+    if (![200, 204].includes(served.status())) {
+      throw new Error(`a tile answered ${served.status()}: ${served.url()}`)
+    }
     await worker.getByTestId('map').locator('canvas.maplibregl-canvas').waitFor()
-    if (status === 200) {
-      if ((await worker.getByTestId('tiles-missing').count()) !== 0) {
-        throw new Error('the tiles answered, yet the page says they are missing')
-      }
-    } else {
-      await worker.getByTestId('tiles-missing').getByText('地图瓦片接口尚未上线').waitFor()
+    if ((await worker.getByTestId('tiles-missing').count()) !== 0) {
+      throw new Error('the tiles answered, yet the page says they are missing')
     }
     await run.screenshot(worker, 'map')
   })

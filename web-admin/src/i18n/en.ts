@@ -420,7 +420,7 @@ const en: Messages = {
     subtitle: 'Regions, grids, buildings and houses from the platform’s own vector tiles, only within your scope. Click a feature for its properties.',
     layers: { regions: 'Regions', grids: 'Grids', buildings: 'Buildings', houses: 'Houses' },
     tilesMissingTitle: 'The map tile routes are not available yet',
-    tilesMissing: 'The backend does not serve GET /tiles/city.json and GET /tiles/:layer/:z/:x/:y.mvt yet (being built on another branch; contract in docs/gis.md). Until then the map shows its background and no data.',
+    tilesMissing: 'The backend does not serve GET /api/v1/tiles/city.json and GET /api/v1/tiles/:layer/:z/:x/:y.mvt yet (being built on another branch; contract in docs/gis.md). Until then the map shows its background and no data.',
     noWebgl: 'This browser cannot use WebGL, so the map cannot be shown.',
   },
   forms: {

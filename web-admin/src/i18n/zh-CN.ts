@@ -423,7 +423,7 @@ const zhCN = {
     subtitle: '区划、网格、建筑和房屋，来自平台自己的矢量瓦片，只显示您管辖范围内的内容。点击要素查看属性。',
     layers: { regions: '区划', grids: '网格', buildings: '建筑', houses: '房屋' },
     tilesMissingTitle: '地图瓦片接口尚未上线',
-    tilesMissing: '后端还没有提供 GET /tiles/city.json 和 GET /tiles/:layer/:z/:x/:y.mvt（正在另一个分支开发，约定见 docs/gis.md）。接口上线前地图只显示底色，不显示任何数据。',
+    tilesMissing: '后端还没有提供 GET /api/v1/tiles/city.json 和 GET /api/v1/tiles/:layer/:z/:x/:y.mvt（正在另一个分支开发，约定见 docs/gis.md）。接口上线前地图只显示底色，不显示任何数据。',
     noWebgl: '此浏览器无法使用 WebGL，地图无法显示。',
   },
   forms: {

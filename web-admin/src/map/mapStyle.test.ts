@@ -6,7 +6,7 @@ const ALL = { regions: true, grids: true, buildings: true, houses: true }
 describe('cityStyle', () => {
   it('draws our own composite tiles and nothing from the internet', () => {
     const style = cityStyle('https://grid.example', true, ALL)
-    expect(style.sources).toEqual({ city: { type: 'vector', tiles: ['https://grid.example/tiles/city/{z}/{x}/{y}.mvt'], minzoom: 0, maxzoom: 22 } })
+    expect(style.sources).toEqual({ city: { type: 'vector', tiles: ['https://grid.example/api/v1/tiles/city/{z}/{x}/{y}.mvt'], minzoom: 0, maxzoom: 22 } })
     expect(style.glyphs).toBeUndefined()
     expect(style.sprite).toBeUndefined()
   })
@@ -33,8 +33,8 @@ describe('cityStyle', () => {
 
 describe('needsToken', () => {
   it('adds the token to our tiles only', () => {
-    expect(needsToken('https://grid.example/tiles/city/1/2/3.mvt', 'https://grid.example')).toBe(true)
-    expect(needsToken('https://evil.example/tiles/city/1/2/3.mvt', 'https://grid.example')).toBe(false)
+    expect(needsToken('https://grid.example/api/v1/tiles/city/1/2/3.mvt', 'https://grid.example')).toBe(true)
+    expect(needsToken('https://evil.example/api/v1/tiles/city/1/2/3.mvt', 'https://grid.example')).toBe(false)
     expect(needsToken(tileUrl('https://grid.example'), 'https://grid.example')).toBe(true)
   })
 })

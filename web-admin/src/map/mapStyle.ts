@@ -1,6 +1,6 @@
 /**
  * The city map's MapLibre style, built here rather than fetched: a plain background and our own vector
- * tiles (`/tiles/city/{z}/{x}/{y}.mvt`, every layer in one tile, docs/gis.md), no internet base map and
+ * tiles (`/api/v1/tiles/city/{z}/{x}/{y}.mvt`, every layer in one tile, docs/gis.md), no internet base map and
  * no glyphs or sprites (so no text labels). Zoom bands follow the server's layer registry; asking a
  * layer outside them only costs an empty 204 tile, but drawing within them keeps the map readable.
  */
@@ -14,12 +14,12 @@ export const CITY_CENTRE: [number, number] = [114.0596, 22.543]
 export const CITY_ZOOM = 12
 
 export function tileUrl(origin: string): string {
-  return `${origin}/tiles/city/{z}/{x}/{y}.mvt`
+  return `${origin}/api/v1/tiles/city/{z}/{x}/{y}.mvt`
 }
 
 /** True for requests that must carry the caller's token: tiles depend on the caller's scope. */
 export function needsToken(url: string, origin: string): boolean {
-  return url.startsWith(`${origin}/tiles/`)
+  return url.startsWith(`${origin}/api/v1/tiles/`)
 }
 
 const LAYERS: Record<MapLayer, LayerSpecification[]> = {

@@ -7,7 +7,7 @@ import { ApiError } from '@/api/problem'
  */
 export async function probeCityTiles(): Promise<'available' | 'missing'> {
   try {
-    await api.get('/tiles/city.json')
+    await api.get('/api/v1/tiles/city.json')
     return 'available'
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
