@@ -47,7 +47,8 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
     TileConfig tileConfig = new TileConfig(TileApi.BASE, settings.publicUrl(), settings.tileMaxAgeSeconds(),
         settings.tileCacheBytes(), CityBounds.read(pool), true); // HttpVerticle: setCompressionSupported(true)
     TileCache cache = new TileCache(settings.tileCacheBytes());
-    TileService tiles = new TileService(vertx, LayerRegistry.withDefaults().register(QualityLayer.layer()),
+    TileService tiles = new TileService(vertx, LayerRegistry.withDefaults().register(QualityLayer.layer())
+            .register(FieldLayers.events()).register(FieldLayers.checkIns()),
         new TileRepository(pool), cache);
     GeoServerPublisher publisher = new GeoServerPublisher(vertx, geoServer(settings.geoServer()));
     Access mapUsers = Access.roles(Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.GRID_WORKER);

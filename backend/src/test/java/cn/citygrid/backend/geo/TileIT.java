@@ -172,9 +172,10 @@ class TileIT {
     Decoded city = decoded("city", TileCoord.containing(house.lon(), house.lat(), 16), admin);
     // quality appears only where residents have open issues
     assertThat(city.layers().fieldNames()).containsAll(List.of("regions", "grids", "buildings", "houses"))
-        .isSubsetOf("regions", "grids", "buildings", "houses", "quality");
+        .isSubsetOf("regions", "grids", "buildings", "houses", "quality", "events", "checkins");
+    // check-in density is drawn from z10 where another test checked in
     assertThat(decoded("city", TileCoord.containing(house.lon(), house.lat(), 11), admin).layers().fieldNames())
-        .containsExactlyInAnyOrder("regions", "houses");
+        .containsAll(List.of("regions", "houses")).isSubsetOf("regions", "houses", "checkins");
   }
 
   @Test
@@ -352,6 +353,42 @@ class TileIT {
         .doesNotContain(home.id());
   }
 
+  @Test
+  void eventsByStateAndCheckIns_showInTheirGridsTiles_forTheScopeOnly_assoonAsTheyAreWritten() throws Exception {
+    House here = house("grid_code = '" + workerGrid + "'");
+    TileCoord t = TileCoord.containing(here.lon(), here.lat(), 16);
+    Http.Bytes before = get("events", t, worker, GZIP);
+    assertThat(before.status()).as("an empty layer is an empty tile").isEqualTo(204);
+
+    CompletableFuture<String> reported = heard("\"event\"");
+    String point = "ST_SetSRID(ST_MakePoint(" + here.lon() + ", " + here.lat() + "), 4490)";
+    String event = db.scalar("INSERT INTO grid.event (category, description, urgency, status, grid_code, geom, reported_at)"
+        + " VALUES ('municipal', '井盖缺失', 'urgent', 'reported', '" + workerGrid + "', " + point
+        + ", now() - interval '4 days') RETURNING id");
+    reported.get(10, TimeUnit.SECONDS);
+    JsonObject shown = decoded("events", t, worker).features("events").stream()
+        .filter(f -> f.getJsonObject("properties").getLong("id") == Long.parseLong(event)).findFirst().orElseThrow();
+    assertThat(shown.getJsonObject("properties").getString("status")).isEqualTo("reported");
+    assertThat(shown.getJsonObject("properties").getBoolean("overdue")).as("reported four days ago").isTrue();
+    assertThat(get("events", t, worker2, GZIP).status()).as("another grid's worker sees none").isEqualTo(204);
+
+    CompletableFuture<String> resolved = heard("\"event\"");
+    db.execute("UPDATE grid.event SET status = 'resolved' WHERE id = " + event);
+    resolved.get(10, TimeUnit.SECONDS);
+    JsonObject after = decoded("events", t, worker).features("events").get(0);
+    assertThat(after.getJsonObject("properties").getString("status")).isEqualTo("resolved");
+    assertThat(after.getJsonObject("properties").getBoolean("overdue")).isFalse();
+
+    CompletableFuture<String> checkedIn = heard("\"check_in\"");
+    db.execute("INSERT INTO grid.check_in (place_code, grid_code, geom, at) VALUES ('test', '" + workerGrid + "', "
+        + point + ", now()), ('test', '" + workerGrid + "', " + point + ", now())");
+    checkedIn.get(10, TimeUnit.SECONDS);
+    assertThat(values(decoded("checkins", t, worker), "checkins", "grid_code")).containsExactly(workerGrid);
+    TileCoord z14 = TileCoord.containing(here.lon(), here.lat(), 14);
+    assertThat(values(decoded("checkins", z14, worker), "checkins", "count")).as("density: both in one cell").contains(2L);
+    assertThat(get("checkins", t, worker2, GZIP).status()).isEqualTo(204);
+  }
+
   /** Completes with the next tile-change notification whose payload contains {@code marker}, once the cache has applied it. */
   static CompletableFuture<String> heard(String marker) {
     CompletableFuture<String> heard = new CompletableFuture<>();
@@ -388,7 +425,7 @@ class TileIT {
       assertThat(tileJson.getJsonArray("bounds").getDouble(i)).isCloseTo((Double) extent[i], within(1e-9));
     }
     Set<String> layers = tileJson.getJsonArray("vector_layers").stream().map(l -> ((JsonObject) l).getString("id")).collect(Collectors.toSet());
-    assertThat(layers).containsExactlyInAnyOrder("regions", "grids", "buildings", "houses", "quality");
+    assertThat(layers).containsExactlyInAnyOrder("regions", "grids", "buildings", "houses", "quality", "events", "checkins");
     JsonObject style = http.get("/api/v1/tiles/style.json", worker).json();
     assertThat(style.getInteger("version")).isEqualTo(8);
     assertThat(style.getJsonObject("sources").getJsonObject("city").getString("url")).isEqualTo(http.base() + "/api/v1/tiles/city.json");

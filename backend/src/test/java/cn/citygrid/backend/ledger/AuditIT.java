@@ -81,9 +81,17 @@ class AuditIT {
     });
   }
 
+  /** What a tamperer removing records would also have to remove: the sync server's rows about them. */
+  void forgetSyncOf(String ids) throws Exception {
+    for (String table : List.of("sync.projection", "sync.projection_queue", "sync.record_meta")) {
+      sql("DELETE FROM " + table + " WHERE record_id IN " + ids);
+    }
+  }
+
   @Test
   void aDeletedRecord_isReportedMissing() throws Exception {
-    // Removing a record from the log needs both its leaf and its row to go.
+    // Removing a record from the log needs its leaf, its row and what refers to it (sync bookkeeping) to go.
+    forgetSyncOf("(SELECT record_id FROM ledger.leaf WHERE idx = 6)");
     sql("WITH gone AS (DELETE FROM ledger.leaf WHERE idx = 6 RETURNING record_id) "
         + "DELETE FROM ledger.record WHERE id IN (SELECT record_id FROM gone)");
     assertThat(audit().findings()).anySatisfy(f -> {
@@ -95,6 +103,7 @@ class AuditIT {
   @Test
   void aRecordRowDeletedAlone_isReportedMissing() throws Exception {
     sql("ALTER TABLE ledger.leaf DROP CONSTRAINT leaf_record_id_fkey");
+    forgetSyncOf("(SELECT record_id FROM ledger.leaf WHERE idx = 4)");
     sql("DELETE FROM ledger.record WHERE id = (SELECT record_id FROM ledger.leaf WHERE idx = 4)");
     assertThat(audit().findings()).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(AuditReport.Kind.missing);
