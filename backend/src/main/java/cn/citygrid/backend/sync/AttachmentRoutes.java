@@ -106,6 +106,10 @@ public final class AttachmentRoutes {
   private Future<JsonObject> complete(RoutingContext ctx) {
     Principal caller = principal(ctx);
     String sm3 = ctx.pathParam("sm3");
+    if (!sm3.matches("[0-9a-f]{64}")) {
+      throw DomainException.validation(List.of(new FieldError("sm3", "pattern",
+          Text.of("应为 64 位小写十六进制 SM3 摘要", "Must be an SM3 digest: 64 lowercase hex digits"))));
+    }
     return devices.require(caller, ctx.request().getHeader(SyncDevices.HEADER)).compose(d -> {
       JsonBody.of(ctx);
       JsonObject body = ctx.body().asJsonObject();

@@ -66,8 +66,13 @@ public final class ChangeFeed {
         if (json.getInteger("v", 0) != 1) {
           return null;
         }
-        return new Cursor(json.getString("e"), json.getString("s"), json.getLong("q"), json.getInteger("k", -1),
+        Cursor c = new Cursor(json.getString("e"), json.getString("s"), json.getLong("q"), json.getInteger("k", -1),
             json.getString("a"));
+        // A cursor is opaque to phones but not tamper-proof: one that cannot be ours is void (a reset), not a 500.
+        boolean entityOk = c.entity() >= -1 && c.entity() <= ChangeSql.ENTITIES.size();
+        boolean afterOk = c.after() == null || !c.snapshot() || c.entity() == ChangeSql.ENTITIES.size()
+            || !ChangeSql.ENTITIES.get(c.entity()).numericId() || c.after().matches("[0-9]{1,18}");
+        return c.epoch() != null && c.scope() != null && entityOk && afterOk ? c : null;
       } catch (RuntimeException unreadable) {
         return null;
       }

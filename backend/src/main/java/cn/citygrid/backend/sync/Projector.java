@@ -127,10 +127,28 @@ public final class Projector {
         .compose(facts -> pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> !mine ? Future.succeededFuture()
             : apply(c, recordId, account, capturedAt, envelope, facts).compose(v -> done(c, recordId, facts.size(), null)))))
         .recover(e -> {
+          if (isTransient(e)) {
+            // Left in the queue: the next round tries again (a deadlock, a lost connection, a race with another node).
+            return Future.failedFuture(e);
+          }
           LOG.warn("record {} could not be projected: {}", recordId, e.getMessage());
           return pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> mine
               ? done(c, recordId, 0, e.getMessage() == null ? e.toString() : e.getMessage()) : Future.succeededFuture()));
         });
+  }
+
+  /**
+   * Failures that say nothing about the record: serialization failures and deadlocks (class 40),
+   * connection trouble (08, 57P01 shutdown), a unique-key race with another node (23505), and a pool
+   * or connection closing under us. Everything else is the record's own problem and is kept with it.
+   */
+  static boolean isTransient(Throwable e) {
+    if (e instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
+      String state = pg.getSqlState();
+      return state.startsWith("40") || state.startsWith("08") || state.equals("57P01") || state.equals("23505");
+    }
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Pool closed") || message.contains("Connection is not active");
   }
 
   /** Takes the record off the queue; false when another node already did. */

@@ -415,6 +415,18 @@ class SyncIT {
     // A cursor of another scope is void: the feed starts over with a snapshot.
     Http.Response foreign = other.get("/api/v1/sync/changes?cursor=" + cursor[0]);
     assertThat(foreign.json().getBoolean("reset")).isTrue();
+
+    // So is a tampered one (a snapshot position in the houses with a key that is no house id).
+    String page = phone.get("/api/v1/sync/changes?limit=1").json().getString("nextCursor");
+    JsonObject inside = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(page), StandardCharsets.UTF_8));
+    String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        inside.put("k", 2).put("a", "x'; --").encode().getBytes(StandardCharsets.UTF_8));
+    Http.Response bent = phone.get("/api/v1/sync/changes?cursor=" + tampered);
+    assertThat(bent.status()).as(bent.body()).isEqualTo(200);
+    assertThat(bent.json().getBoolean("reset")).isTrue();
+    Http.Response badDigest = phone.post("/api/v1/sync/attachments/not-a-digest/complete", new JsonObject());
+    assertThat(badDigest.status()).as(badDigest.body()).isEqualTo(400);
+    assertThat(badDigest.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("sm3");
   }
 
   @Test
