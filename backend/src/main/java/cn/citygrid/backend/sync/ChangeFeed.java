@@ -42,14 +42,20 @@ public final class ChangeFeed {
     this.clock = clock;
   }
 
-  /** Where a phone is in the feed: a snapshot position (entity index, last id, live seq to continue from) or a live seq. */
-  record Cursor(String epoch, String scope, long seq, int entity, String after) {
+  /**
+   * Where a phone is in the feed: a snapshot position (entity index, last id) or a live one. The live
+   * position is (xid, seq) of the last change served, in commit-safe order: changes are served by
+   * (transaction id, seq) and only from transactions older than every one still running, so a change
+   * committed late never lands behind a cursor that has moved on (seq alone is allocated, not
+   * committed, in order). A snapshot carries the position it goes live from.
+   */
+  record Cursor(String epoch, String scope, long xid, long seq, int entity, String after) {
     boolean snapshot() {
       return entity >= 0;
     }
 
     String encode() {
-      JsonObject json = new JsonObject().put("v", 1).put("e", epoch).put("s", scope).put("q", seq);
+      JsonObject json = new JsonObject().put("v", 2).put("e", epoch).put("s", scope).put("x", xid).put("q", seq);
       if (snapshot()) {
         json.put("k", entity).put("a", after);
       }
@@ -63,10 +69,11 @@ public final class ChangeFeed {
       }
       try {
         JsonObject json = new JsonObject(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
-        if (json.getInteger("v", 0) != 1) {
+        if (json.getInteger("v", 0) != 2) {
           return null;
         }
-        Cursor c = new Cursor(json.getString("e"), json.getString("s"), json.getLong("q"), json.getInteger("k", -1),
+        Cursor c = new Cursor(json.getString("e"), json.getString("s"), json.getLong("x"), json.getLong("q"),
+            json.getInteger("k", -1),
             json.getString("a"));
         // A cursor is opaque to phones but not tamper-proof: one that cannot be ours is void (a reset), not a 500.
         boolean entityOk = c.entity() >= -1 && c.entity() <= ChangeSql.ENTITIES.size();
@@ -82,7 +89,8 @@ public final class ChangeFeed {
   /** One page for {@code caller}. */
   public Future<JsonObject> page(Principal caller, String cursorText, int limit, String rid) {
     String scope = scopeHash(caller);
-    return pool.query("SELECT epoch::text, purged_through, (SELECT coalesce(max(seq), 0) FROM sync.change) FROM sync.feed_epoch")
+    // The xmin of this snapshot: every change of an older transaction is committed (or gone) and visible now.
+    return pool.query("SELECT epoch::text, purged_through, pg_snapshot_xmin(pg_current_snapshot())::text::bigint FROM sync.feed_epoch")
         .execute().compose(rows -> {
           Row r = rows.iterator().next();
           String epoch = r.getString(0);
@@ -91,7 +99,9 @@ public final class ChangeFeed {
               && cursor.seq() >= r.getLong(1);
           if (!valid) {
             // No cursor, a void one, or one older than the log's retention: a snapshot from the top.
-            return snapshot(caller, new Cursor(epoch, scope, r.getLong(2), 0, null), limit, rid).map(p -> p.put("reset", true));
+            // It goes live from the transactions still running as it starts: (xmin, 0) serves every change of xmin and later.
+            return snapshot(caller, new Cursor(epoch, scope, r.getLong(2), 0L, 0, null), limit, rid)
+                .map(p -> p.put("reset", true));
           }
           return (cursor.snapshot() ? snapshot(caller, cursor, limit, rid) : live(caller, cursor, limit, rid))
               .map(p -> p.put("reset", false));
@@ -107,7 +117,7 @@ public final class ChangeFeed {
 
   private Future<Cursor> fill(Principal caller, Cursor at, int limit, List<JsonObject> changes, String rid) {
     if (at.entity() >= ChangeSql.ENTITIES.size()) {
-      return Future.succeededFuture(new Cursor(at.epoch(), at.scope(), at.seq(), -1, null));
+      return Future.succeededFuture(new Cursor(at.epoch(), at.scope(), at.xid(), at.seq(), -1, null));
     }
     if (changes.size() >= limit) {
       return Future.succeededFuture(at);
@@ -125,18 +135,20 @@ public final class ChangeFeed {
             last = row.getString("id");
             changes.add(upsert(entity.name(), last, row.getString("data")));
           }
-          Cursor next = rows.size() < room ? new Cursor(at.epoch(), at.scope(), at.seq(), at.entity() + 1, null)
-              : new Cursor(at.epoch(), at.scope(), at.seq(), at.entity(), last);
+          Cursor next = rows.size() < room ? new Cursor(at.epoch(), at.scope(), at.xid(), at.seq(), at.entity() + 1, null)
+              : new Cursor(at.epoch(), at.scope(), at.xid(), at.seq(), at.entity(), last);
           return fill(caller, next, limit, changes, rid);
         });
   }
 
   /** Live changes after the cursor: each entity read once, present state for this worker or a tombstone. */
   private Future<JsonObject> live(Principal caller, Cursor at, int limit, String rid) {
-    return pool.preparedQuery(ChangeSql.CHANGES).execute(Tuple.of(at.seq(), caller.accountId(), prefixes(caller), limit + 1))
+    return pool.preparedQuery(ChangeSql.CHANGES)
+        .execute(Tuple.of(at.xid(), caller.accountId(), prefixes(caller), limit + 1, at.seq()))
         .compose(rows -> {
           boolean more = rows.size() > limit;
           Map<String, long[]> latest = new LinkedHashMap<>();   // "entity\u0000id" → [seq]
+          long lastXid = at.xid();
           long lastSeq = at.seq();
           int n = 0;
           for (Row row : rows) {
@@ -145,8 +157,9 @@ public final class ChangeFeed {
             }
             latest.put(row.getString(1) + "\u0000" + row.getString(2), new long[] {row.getLong(0)});
             lastSeq = row.getLong(0);
+            lastXid = row.getLong(3);
           }
-          Cursor next = new Cursor(at.epoch(), at.scope(), lastSeq, -1, null);
+          Cursor next = new Cursor(at.epoch(), at.scope(), lastXid, lastSeq, -1, null);
           return present(caller, latest, rid).map(changes -> body(changes, next, more));
         });
   }

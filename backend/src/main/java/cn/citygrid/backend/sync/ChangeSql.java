@@ -135,10 +135,11 @@ final class ChangeSql {
   /** In snapshot order. */
   static final List<Entity> ENTITIES = List.of(GRID, BUILDING, HOUSE, RESIDENT, TASK, FORM, PLACECODE_KEY, PROPOSAL_ENTITY);
 
-  /** The next live changes a worker is concerned by. */
+  /** The next live changes a worker is concerned by, in (xid, seq) order, from settled transactions only (ChangeFeed.Cursor). */
   static final String CHANGES = """
-      SELECT c.seq, c.entity, c.entity_id FROM sync.change c
-      WHERE c.seq > $1 AND (c.account_id = $2 OR (c.account_id IS NULL AND (c.grids = '{}' OR $3::text[] IS NULL
+      SELECT c.seq, c.entity, c.entity_id, c.xid::text::bigint FROM sync.change c
+      WHERE (c.xid, c.seq) > ($1::bigint::text::xid8, $5::bigint) AND c.xid < pg_snapshot_xmin(pg_current_snapshot())
+        AND (c.account_id = $2 OR (c.account_id IS NULL AND (c.grids = '{}' OR $3::text[] IS NULL
         OR EXISTS (SELECT 1 FROM unnest(c.grids) g WHERE g LIKE ANY ($3)))))
-      ORDER BY c.seq LIMIT $4""";
+      ORDER BY c.xid, c.seq LIMIT $4""";
 }

@@ -372,6 +372,30 @@ class SyncIT {
   }
 
   @Test
+  void aChangeCommittedLate_stillReachesAPhoneWhoseCursorMovedOnMeanwhile() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] cursor = {null};
+    pull(phone, cursor);
+    String early = occupiedHouse(1)[1];
+    String late = occupiedHouse(2)[1];
+    List<JsonObject> meanwhile;
+    try (Connection slow = db.connect()) {
+      slow.setAutoCommit(false);
+      try (Statement s = slow.createStatement()) {
+        // logged first, committed last
+        s.execute("UPDATE grid.person SET care_flags = ARRAY['disabled'] WHERE id = " + early);
+      }
+      exec("UPDATE grid.person SET care_flags = ARRAY['low_income'] WHERE id = " + late);
+      meanwhile = pull(phone, cursor);
+      slow.commit();
+    }
+    List<JsonObject> all = new ArrayList<>(meanwhile);
+    all.addAll(pull(phone, cursor));
+    assertThat(all.stream().filter(c -> "resident".equals(c.getString("entity"))).map(c -> c.getString("id")))
+        .contains(early, late);
+  }
+
+  @Test
   void theFeed_givesAWorkerTheirGridMasked_thenOnlyChanges_andTombstonesWhatLeavesTheirScope() throws Exception {
     TestPhone phone = phone("worker");
     String[] cursor = {null};
