@@ -21,6 +21,8 @@ import org.javarosa.core.model.FormDef;
 public final class FormDefinition {
 
     private final byte[] xml;
+    /** Written once by whichever thread first needs it; every thread computes the same bytes. */
+    private volatile byte[] serialised;
     private final String sha256;
     private final XFormHeader header;
     private final Languages languages;
@@ -90,8 +92,18 @@ public final class FormDefinition {
         return "FormDefinition[" + id() + "@" + version() + "]";
     }
 
+    /** A fresh FormDef: parsed once per published version, then read back from its serialised bytes. */
     FormDef newFormDef() {
-        return JavaRosa.reparse(xml);
+        byte[] bytes = serialised;
+        if (bytes == null) {
+            bytes = JavaRosa.serialise(JavaRosa.reparse(xml));
+            serialised = bytes;
+        }
+        try {
+            return JavaRosa.deserialise(bytes);
+        } catch (IllegalStateException unreadable) {
+            return JavaRosa.reparse(xml); // a part JavaRosa cannot read back: parse, as before
+        }
     }
 
     Schema schema() {
