@@ -21,6 +21,11 @@ public record Paging(int page, int size) {
     return new JsonObject().put("page", page).put("size", size).put("total", total).put("items", items);
   }
 
+  /** A page without a count: whether another page follows (the query asked for one row more than {@link #size}). */
+  public JsonObject toJson(JsonArray items, boolean more) {
+    return new JsonObject().put("page", page).put("size", size).put("more", more).put("items", items);
+  }
+
   public static long pathId(RoutingContext ctx, String name) {
     String raw = ctx.pathParam(name);
     try {

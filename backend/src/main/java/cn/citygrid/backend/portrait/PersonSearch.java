@@ -44,8 +44,7 @@ public final class PersonSearch {
           boolean more = found.size() > paging.size();
           List<Row> page = more ? found.subList(0, paging.size()) : found;
           List<Future<Void>> reads = page.stream().map(r -> portraits.logRead(caller, r.getLong("id"), purpose, "search", rid)).toList();
-          return Future.all(reads).map(v -> new JsonObject().put("page", paging.page()).put("size", paging.size())
-              .put("more", more).put("items", new JsonArray(page.stream().map(r -> item(r, names)).toList())));
+          return Future.all(reads).map(v -> paging.toJson(new JsonArray(page.stream().map(r -> item(r, names)).toList()), more));
         });
   }
 

@@ -72,8 +72,7 @@ public final class PlaceSearch {
             }
             items.add(item.apply(r));
           }
-          return new JsonObject().put("page", paging.page()).put("size", paging.size()).put("more", more)
-              .put("items", items);
+          return paging.toJson(items, more);
         });
   }
 }

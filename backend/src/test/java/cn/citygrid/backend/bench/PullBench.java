@@ -4,16 +4,14 @@ import cn.citygrid.backend.config.ConfigKey;
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.backend.testing.TestPhone;
 import cn.citygrid.sync.client.engine.SyncConfig;
 import cn.citygrid.sync.client.engine.SyncEngine;
 import cn.citygrid.sync.client.engine.SyncReport;
 import cn.citygrid.sync.client.key.DeviceKey;
 import cn.citygrid.sync.client.store.LocalStore;
 import cn.citygrid.sync.client.transport.TokenSource;
-import cn.citygrid.sync.protocol.checkpoint.NoteVerifier;
 import cn.citygrid.sync.protocol.crypto.Sm2;
-import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +46,9 @@ public final class PullBench {
         String supervisor = app.login("supervisor", "Demo@2026");
         String token = app.login("worker", "Demo@2026");
         DeviceKey key = new DeviceKey("bench-pull-phone", Sm2.generateKeyPair().privateKey());
-        http.postJson("/api/v1/devices", token, new JsonObject().put("deviceId", key.deviceId())
-            .put("publicKey", key.publicKey().toPem()).put("label", "bench"));
-        http.postJson("/api/v1/devices/" + key.deviceId() + "/approve", supervisor, null);
-        JsonObject logKey = http.get("/api/v1/ledger/public-key", null).json();
-        SyncConfig config = SyncConfig.of(URI.create(http.base()),
-            new NoteVerifier(logKey.getString("keyName"), Sm2PublicKey.fromPem(logKey.getString("publicKey"))));
+        TestPhone.enroll(http, token, key.deviceId(), key.publicKey(), "bench");
+        TestPhone.approve(http, supervisor, key.deviceId());
+        SyncConfig config = SyncConfig.of(URI.create(http.base()), http.logKey());
         Path dir = Files.createTempDirectory("pull-bench");
         try (LocalStore store = LocalStore.open(dir.resolve("phone.db"))) {
           SyncEngine engine = SyncEngine.builder(store, key, config, TokenSource.fixed(token)).build();

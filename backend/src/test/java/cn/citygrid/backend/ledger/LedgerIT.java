@@ -13,7 +13,6 @@ import cn.citygrid.sync.protocol.checkpoint.CheckpointVerifier;
 import cn.citygrid.sync.protocol.checkpoint.NoteVerifier;
 import cn.citygrid.sync.protocol.checkpoint.VerifiedCheckpoint;
 import cn.citygrid.sync.protocol.crypto.Hex;
-import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
 import cn.citygrid.sync.protocol.merkle.MerkleVerifier;
 import cn.citygrid.sync.protocol.merkle.TreeHasher;
 import cn.citygrid.sync.protocol.receipt.Receipt;
@@ -46,8 +45,7 @@ class LedgerIT {
     app = TestApp.start(db, Map.of(ConfigKey.LEDGER_BATCH_INTERVAL, "PT0.2S"));
     http = app.http();
     supervisor = app.login("supervisor", "Demo@2026");
-    JsonObject key = http.get("/api/v1/ledger/public-key", null).json();
-    logKey = new NoteVerifier(key.getString("keyName"), Sm2PublicKey.fromPem(key.getString("publicKey")));
+    logKey = http.logKey();
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import cn.citygrid.backend.testing.ChaosProxy;
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.backend.testing.TestPhone;
 import cn.citygrid.forms.builtin.BuiltInForms;
 import cn.citygrid.sync.client.engine.SyncConfig;
 import cn.citygrid.sync.client.engine.SyncEngine;
@@ -19,7 +20,6 @@ import cn.citygrid.sync.client.store.LocalStore;
 import cn.citygrid.sync.client.transport.TokenSource;
 import cn.citygrid.sync.protocol.checkpoint.NoteVerifier;
 import cn.citygrid.sync.protocol.crypto.Sm2;
-import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
 import cn.citygrid.sync.protocol.record.FormRef;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import io.vertx.core.json.JsonObject;
@@ -100,8 +100,7 @@ class FaultInjectionIT {
       @TempDir Path dir) throws Exception {
     Http direct = app.http();
     String supervisor = app.login("supervisor", "Demo@2026");
-    JsonObject key = direct.get("/api/v1/ledger/public-key", null).json();
-    NoteVerifier logKey = new NoteVerifier(key.getString("keyName"), Sm2PublicKey.fromPem(key.getString("publicKey")));
+    NoteVerifier logKey = direct.logKey();
 
     try (ChaosProxy proxy = new ChaosProxy(app.app().port(), 0.35, 20261127L)) {
       SyncConfig config = new SyncConfig(URI.create("http://127.0.0.1:" + proxy.port()), logKey, List.of(), 25, 500, 200,
@@ -164,11 +163,8 @@ class FaultInjectionIT {
     Http http = app.http();
     String token = http.login(account, "Demo@2026");
     DeviceKey key = new DeviceKey("chaos-phone-" + n, Sm2.generateKeyPair().privateKey());
-    Http.Response enrolled = http.postJson("/api/v1/devices", token, new JsonObject().put("deviceId", key.deviceId())
-        .put("publicKey", key.publicKey().toPem()).put("label", "故障注入 " + n));
-    assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
-    Http.Response approved = http.postJson("/api/v1/devices/" + key.deviceId() + "/approve", supervisor, null);
-    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    TestPhone.enroll(http, token, key.deviceId(), key.publicKey(), "故障注入 " + n);
+    TestPhone.approve(http, supervisor, key.deviceId());
     LocalStore store = LocalStore.open(dir.resolve("phone-" + n + ".db"));
     SyncEngine engine = SyncEngine.builder(store, key, config, relogin(account, token))
         .random(new SplittableRandom(n)).build();

@@ -9,7 +9,6 @@ import cn.citygrid.backend.testing.TestDatabase;
 import cn.citygrid.backend.testing.TestPhone;
 import cn.citygrid.forms.builtin.BuiltInForms;
 import cn.citygrid.sync.protocol.checkpoint.NoteVerifier;
-import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
 import cn.citygrid.sync.protocol.crypto.Sm3;
 import cn.citygrid.sync.protocol.receipt.Receipt;
 import cn.citygrid.sync.protocol.record.AttachmentRef;
@@ -63,8 +62,7 @@ class SyncIT {
     http = app.http();
     supervisor = app.login("supervisor", "Demo@2026");
     workerGrid = scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'worker'");
-    JsonObject key = http.get("/api/v1/ledger/public-key", null).json();
-    logKey = new NoteVerifier(key.getString("keyName"), Sm2PublicKey.fromPem(key.getString("publicKey")));
+    logKey = http.logKey();
   }
 
   @AfterAll

@@ -54,6 +54,13 @@ public final class Http {
     return r.json().getString("accessToken");
   }
 
+  /** The ledger's checkpoint key as the server publishes it, for verifying receipts. */
+  public cn.citygrid.sync.protocol.checkpoint.NoteVerifier logKey() {
+    JsonObject key = get("/api/v1/ledger/public-key", null).json();
+    return new cn.citygrid.sync.protocol.checkpoint.NoteVerifier(key.getString("keyName"),
+        cn.citygrid.sync.protocol.crypto.Sm2PublicKey.fromPem(key.getString("publicKey")));
+  }
+
   public Response get(String path, String token) {
     return send("GET", path, token, null, Map.of());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.citygrid.sync.protocol.crypto.Sm2;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
+import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
 import cn.citygrid.sync.protocol.record.AttachmentRef;
 import cn.citygrid.sync.protocol.record.FormRef;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
@@ -34,18 +35,28 @@ public final class TestPhone {
   }
 
   public JsonObject enroll() {
-    Http.Response r = http.postJson("/api/v1/devices", token, new JsonObject().put("deviceId", deviceId)
-        .put("publicKey", keys.publicKey().toPem()).put("label", "测试手机"));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json();
+    return enroll(http, token, deviceId, keys.publicKey(), "测试手机");
   }
 
   /** Enrolls and has {@code supervisorToken} approve it. */
   public TestPhone enrolledAndApproved(String supervisorToken) {
     enroll();
+    approve(http, supervisorToken, deviceId);
+    return this;
+  }
+
+  /** {@code POST /api/v1/devices} as the worker of {@code token} does it from a phone holding {@code key}. */
+  public static JsonObject enroll(Http http, String token, String deviceId, Sm2PublicKey key, String label) {
+    Http.Response r = http.postJson("/api/v1/devices", token, new JsonObject().put("deviceId", deviceId)
+        .put("publicKey", key.toPem()).put("label", label));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
+  /** A supervisor approves the device. */
+  public static void approve(Http http, String supervisorToken, String deviceId) {
     Http.Response r = http.postJson("/api/v1/devices/" + deviceId + "/approve", supervisorToken, null);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return this;
   }
 
   public RecordEnvelope sign(String note) {

@@ -62,8 +62,7 @@ class WitnessIT {
     phone.submit(record, true);
     JsonObject wkey = witness.get("/witness/v1/public-key", null).json();
     WitnessVerifier wv = new WitnessVerifier(wkey.getString("name"), Sm2PublicKey.fromPem(wkey.getString("publicKey")));
-    JsonObject lkey = http.get("/api/v1/ledger/public-key", null).json();
-    NoteVerifier log = new NoteVerifier(lkey.getString("keyName"), Sm2PublicKey.fromPem(lkey.getString("publicKey")));
+    NoteVerifier log = http.logKey();
 
     // Cosigning follows sealing; wait for it through the witness's own state, not by sleeping.
     app.app().appender().sealNow().toCompletionStage().toCompletableFuture().get();
