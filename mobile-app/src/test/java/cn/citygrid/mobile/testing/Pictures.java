@@ -19,13 +19,16 @@ public final class Pictures {
 
     public static Path qr(Path dir, String name, String text) {
         try {
-            BufferedImage code = MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 420, 420));
-            BufferedImage photo = new BufferedImage(640, 640, BufferedImage.TYPE_INT_RGB);
+            // A signed code is long (a dense QR version) and its signature differs on every run: at 420 px a
+            // rotated code was sometimes too coarse to find (about 4 px per module); 600 px keeps about 6.
+            BufferedImage code = MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 600, 600));
+            BufferedImage photo = new BufferedImage(900, 900, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = photo.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setColor(new Color(128, 132, 140));
-            g.fillRect(0, 0, 640, 640);
-            g.rotate(Math.toRadians(8), 320, 320);
-            g.drawImage(code, 110, 110, null);
+            g.fillRect(0, 0, 900, 900);
+            g.rotate(Math.toRadians(8), 450, 450);
+            g.drawImage(code, 150, 150, null);
             g.dispose();
             Path file = dir.resolve(name + ".png");
             ImageIO.write(photo, "png", file.toFile());
