@@ -214,7 +214,8 @@ class FaultInjectionIT {
 
   /**
    * Syncs as the app does, waiting for the engine's own back-off between failed rounds: through the
-   * chaos and the restart, then {@link #CHAOS_ROUNDS} more chaotic rounds, then the network heals
+   * chaos and the restart, then {@link #CHAOS_ROUNDS} more chaotic rounds (more if some kind of fault
+   * has not come up yet), then the network heals
    * (for every phone) and the phone syncs until its outbox is acknowledged. Returns the calm rounds
    * it needed (or MAX_VALUE when {@link #CALM_ROUNDS} were not enough).
    */
@@ -230,7 +231,7 @@ class FaultInjectionIT {
       if (done && restarted.get()) {
         return calm;
       }
-      if (restarted.get() && ++afterRestart >= CHAOS_ROUNDS) {
+      if (restarted.get() && ++afterRestart >= CHAOS_ROUNDS && proxy.everyFaultInjected()) {
         proxy.faultRate(0);
         calm++;
       }

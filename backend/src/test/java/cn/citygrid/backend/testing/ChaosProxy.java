@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +40,8 @@ public final class ChaosProxy implements AutoCloseable {
     return t;
   });
   private final Random random;
+  /** Faults are dealt from a shuffled deck, so every kind comes up once in each run of seven faulted connections. */
+  private final List<Fault> deck = new ArrayList<>();
   private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
   private final AtomicReference<CountDownLatch> nextConnection = new AtomicReference<>(new CountDownLatch(1));
   private volatile int targetPort;
@@ -90,9 +95,18 @@ public final class ChaosProxy implements AutoCloseable {
     if (random.nextDouble() >= faultRate) {
       return null;
     }
-    Fault f = Fault.values()[random.nextInt(Fault.values().length)];
+    if (deck.isEmpty()) {
+      deck.addAll(List.of(Fault.values()));
+      Collections.shuffle(deck, random);
+    }
+    Fault f = deck.remove(deck.size() - 1);
     injected.get(f).incrementAndGet();
     return f;
+  }
+
+  /** Whether each kind of fault has been injected at least once. */
+  public boolean everyFaultInjected() {
+    return injected.values().stream().allMatch(n -> n.get() > 0);
   }
 
   private synchronized int randomInt(int bound) {
