@@ -102,6 +102,10 @@ public final class DemoCity {
       s.execute("DELETE FROM auth.account WHERE demo");
       // Other accounts keep existing; their link to a person of the old city cannot survive it.
       s.execute("UPDATE auth.account SET person_id = NULL WHERE person_id IS NOT NULL");
+      // A resident's account refers to their person: TRUNCATE … CASCADE would follow that reference into
+      // every account and, through their devices, into the signed log (which refuses it, V19). The links
+      // were cleared above; the reference is set aside while the city is replaced, and restored after.
+      s.execute("ALTER TABLE auth.account DROP CONSTRAINT account_person_id_fkey");
       s.execute("TRUNCATE grid.region, grid.unit_grid, grid.building, grid.house, grid.person, grid.household,"
           + " grid.household_member, grid.residence, grid.enterprise, grid.person_enterprise, grid.place,"
           + " gov.confirmation, gov.match_review, gov.merge_event, sync.change CASCADE");
@@ -124,6 +128,7 @@ public final class DemoCity {
         s.execute("SELECT setval(pg_get_serial_sequence('grid." + table + "', 'id'), "
             + "greatest(1, (SELECT coalesce(max(id), 0) FROM grid." + table + ")))");
       }
+      s.execute("ALTER TABLE auth.account ADD CONSTRAINT account_person_id_fkey FOREIGN KEY (person_id) REFERENCES grid.person (id)");
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** All SQL of the log: records, perfect nodes and checkpoints (Vert.x PostgreSQL client). */
 public final class LedgerRepository {
@@ -32,8 +33,20 @@ public final class LedgerRepository {
   public record NewRecord(String id, String clientId, String deviceId, long accountId, String formId,
       String formVersion, Instant capturedAt, Instant receivedAt, byte[] canonical, String payloadJson, byte[] leafHash) {}
 
+  /**
+   * How the sync saw records arrive, kept beside each new one (sync.record_meta): the device's clock
+   * when the request left and its own offset estimate (either may be null), and the time flags of a
+   * record from its capture and receive times.
+   */
+  public record Arrival(Instant deviceTime, Long offsetMs, BiFunction<Instant, Instant, List<String>> flags) {}
+
   /** Inserts the records; returns the ids that were new (the others were already there: duplicates). */
   public Future<List<String>> insert(List<NewRecord> records) {
+    return insert(records, null);
+  }
+
+  /** The same, with the arrival noted for each new record in the same statement (none when {@code arrival} is null). */
+  public Future<List<String>> insert(List<NewRecord> records, Arrival arrival) {
     if (records.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
@@ -63,8 +76,15 @@ public final class LedgerRepository {
       payloads[i] = r.payloadJson();
       leaves[i] = Buffer.buffer(r.leafHash());
     }
-    return pool.preparedQuery(LedgerSql.INSERT_RECORDS)
-        .execute(arrays(ids, clients, devices, accounts, forms, versions, captured, received, canonical, payloads, leaves))
+    Tuple params = arrays(ids, clients, devices, accounts, forms, versions, captured, received, canonical, payloads, leaves);
+    if (arrival != null) {
+      params.addValue(arrival.deviceTime() == null ? null : arrival.deviceTime().atOffset(ZoneOffset.UTC))
+          .addValue(arrival.offsetMs())
+          .addValue(records.stream().map(r -> String.join(",", arrival.flags().apply(r.capturedAt(), r.receivedAt())))
+              .toArray(String[]::new));
+    }
+    return pool.preparedQuery(arrival == null ? LedgerSql.INSERT_RECORDS : LedgerSql.INSERT_RECORDS_NOTED)
+        .execute(params)
         .map(rows -> {
           List<String> inserted = new ArrayList<>();
           rows.forEach(row -> inserted.add(row.getString(0)));

@@ -4,8 +4,12 @@ package cn.citygrid.backend.ledger;
 final class LedgerSql {
   private LedgerSql() {}
 
-  /** Stores new records and queues them for sealing in one statement; returns the ids that were new. */
-  static final String INSERT_RECORDS = """
+  /**
+   * The new ones of $1…$11 as {@code stored}; a record already there is skipped. Each new record is
+   * also queued for the sync's projection into the domain (all but proposals, which are decided as
+   * they arrive, and access-log anchors) — here, so that no path can store a record and forget it.
+   */
+  private static final String STORE = """
       WITH stored AS (
         INSERT INTO ledger.record (id, client_id, device_id, account_id, form_id, form_version, captured_at,
                                    received_at, canonical, payload, leaf_hash)
@@ -16,9 +20,28 @@ final class LedgerSql {
              AS u(id, client_id, device_id, account_id, form_id, form_version, captured_at, received_at,
                   canonical, payload, leaf_hash)
         ON CONFLICT (id) DO NOTHING
-        RETURNING id, received_at, leaf_hash)
+        RETURNING id, received_at, leaf_hash, form_id),
+      queued AS (
+        INSERT INTO sync.projection_queue (record_id)
+        SELECT id FROM stored WHERE form_id NOT IN ('citygrid.proposal', 'access-anchor'))""";
+
+  private static final String QUEUE = """
       INSERT INTO ledger.pending (record_id, received_at, leaf_hash) SELECT id, received_at, leaf_hash FROM stored
       RETURNING record_id""";
+
+  /** Stores new records and queues them for sealing and projection in one statement; returns the ids that were new. */
+  static final String INSERT_RECORDS = STORE + "\n" + QUEUE;
+
+  /**
+   * The same, and in the same statement the sync's note on each new record's arrival: the device's
+   * clock ($12), its offset estimate ($13) and the record's time flags ($14, comma-joined per record).
+   */
+  static final String INSERT_RECORDS_NOTED = STORE + """
+      , noted AS (
+        INSERT INTO sync.record_meta (record_id, device_time, offset_ms, flags)
+        SELECT s.id, $12, $13, coalesce(string_to_array(nullif(a.flags, ''), ','), '{}')
+        FROM stored s JOIN unnest($1::text[], $14::text[]) AS a(id, flags) ON a.id = s.id)
+      """ + QUEUE;
 
   static final String NODES = """
       SELECT n.level, n.idx, n.hash FROM ledger.node n

@@ -87,13 +87,19 @@ public final class RecordIntake {
   }
 
   public Future<List<Outcome>> accept(Principal caller, List<String> envelopes, Checks checks) {
+    return accept(caller, envelopes, checks, null);
+  }
+
+  /** The same, noting {@code arrival} beside each new record in the statement that stores it (none when null). */
+  public Future<List<Outcome>> accept(Principal caller, List<String> envelopes, Checks checks,
+      LedgerRepository.Arrival arrival) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     // Parsing and verifying are CPU work: both run on the crypto workers, the key lookup in between.
     return crypto.executeBlocking(() -> envelopes.stream().map(RecordIntake::parse).toList(), false)
         .compose(parsed -> devices.byKeyIds(keyIdsOf(parsed))
             .compose(known -> crypto.executeBlocking(() -> judge(caller, parsed, known), false)))
         .compose(outcomes -> furtherChecks(caller, outcomes, checks))
-        .compose(outcomes -> store(caller, outcomes, receivedAt));
+        .compose(outcomes -> store(caller, outcomes, receivedAt, arrival));
   }
 
   /** Runs {@code checks} on the envelopes that passed so far and merges their verdicts in. */
@@ -179,13 +185,14 @@ public final class RecordIntake {
    * Those already present are duplicates when the stored bytes are these very bytes, with the
    * stored receipt time; the same id with other bytes (the payload signed twice) is a conflict.
    */
-  private Future<List<Outcome>> store(Principal caller, List<Outcome> outcomes, Instant receivedAt) {
+  private Future<List<Outcome>> store(Principal caller, List<Outcome> outcomes, Instant receivedAt,
+      LedgerRepository.Arrival arrival) {
     List<Outcome> toStore = outcomes.stream().filter(o -> o.status() == Outcome.Status.accepted).toList();
     if (toStore.isEmpty()) {
       return Future.succeededFuture(outcomes);
     }
     return crypto.executeBlocking(() -> toStore.stream().map(o -> toRow(caller, o.envelope(), receivedAt)).toList(), false)
-        .compose(ledger::insert)
+        .compose(rows -> ledger.insert(rows, arrival))
         .compose(inserted -> {
           appender.pending(inserted.size());
           Set<String> fresh = new java.util.HashSet<>(inserted);

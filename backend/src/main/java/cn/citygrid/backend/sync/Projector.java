@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * residences, care flags and phones of the person–house grid (source {@code field_visit}, the
  * signed record as provenance), an event report into an event, an inspection onto its target, a
  * check-in onto the map; and the worker's open task for that house or place is done. Records wait
- * in {@code sync.projection_queue} (filled by the log's own trigger); one transaction per record
- * projects it and takes it off the queue. A record that cannot be projected is kept with the reason.
+ * in {@code sync.projection_queue} (filled by the statement that stores the record, ADR 0038); one
+ * transaction per record projects it and takes it off the queue. A record that cannot be projected is kept with the reason.
  */
 public final class Projector {
   private static final Logger LOG = LoggerFactory.getLogger(Projector.class);

@@ -3,13 +3,13 @@ package cn.citygrid.backend.sync;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Principal;
-import cn.citygrid.backend.device.DeviceDirectory.KnownDevice;
 import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.DomainException.FieldError;
 import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.Locales;
 import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.ledger.LedgerRepository;
 import cn.citygrid.backend.ledger.LedgerService;
 import cn.citygrid.backend.ledger.RecordIntake;
 import cn.citygrid.backend.ledger.RecordIntake.Outcome;
@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,9 +76,12 @@ final class SyncRecords {
     return devices.require(caller, deviceId).compose(device -> {
       Upload upload = read(ctx, deviceId);
       List<String> fit = upload.envelopes().stream().filter(e -> e != null).toList();
-      return intake.accept(caller, fit, proposalsOnly ? checks.proposals(deviceId) : checks.records(deviceId))
+      LedgerRepository.Arrival arrival = new LedgerRepository.Arrival(upload.deviceTime(), upload.offsetMs(),
+          (capturedAt, receivedAt) -> TimeFlags.of(capturedAt, receivedAt, upload.deviceTime(), upload.offsetMs(),
+              device.requestedAt()));
+      return intake.accept(caller, fit, proposalsOnly ? checks.proposals(deviceId) : checks.records(deviceId), arrival)
           .map(outcomes -> withOversized(upload.envelopes(), outcomes))
-          .compose(outcomes -> flags(outcomes, upload, device, received).compose(flags -> {
+          .compose(outcomes -> flags(outcomes, arrival).compose(flags -> {
             List<Outcome> stored = outcomes.stream().filter(Outcome::stored).toList();
             Future<Map<String, Proposals.Decision>> decided = proposalsOnly
                 ? proposals.decide(caller, stored, flaggedIds(flags)) : Future.succeededFuture(Map.of());
@@ -140,36 +142,24 @@ final class SyncRecords {
     return out;
   }
 
-  /** Flags of new records are judged now and kept; a duplicate shows the flags it got the first time. */
-  private Future<Map<String, List<String>>> flags(List<Outcome> outcomes, Upload upload, KnownDevice device, Instant received) {
+  /**
+   * Flags of new records were judged and kept as they were stored (the same judgement again here);
+   * a duplicate shows the flags it got the first time.
+   */
+  private Future<Map<String, List<String>>> flags(List<Outcome> outcomes, LedgerRepository.Arrival arrival) {
     Map<String, List<String>> flags = new HashMap<>();
-    List<Outcome> fresh = outcomes.stream().filter(o -> o.status() == Outcome.Status.accepted).toList();
-    List<String> ids = new ArrayList<>();
-    List<Object> times = new ArrayList<>();
-    List<String> flagText = new ArrayList<>();
-    for (Outcome o : fresh) {
-      List<String> f = TimeFlags.of(o.envelope().capturedAt(), o.receivedAt(), upload.deviceTime(), upload.offsetMs(),
-          device.requestedAt());
-      flags.put(o.recordId(), f);
-      ids.add(o.recordId());
-      flagText.add(String.join(",", f));
-    }
+    outcomes.stream().filter(o -> o.status() == Outcome.Status.accepted).forEach(o ->
+        flags.put(o.recordId(), arrival.flags().apply(o.envelope().capturedAt(), o.receivedAt())));
     List<String> dups = outcomes.stream().filter(o -> o.status() == Outcome.Status.duplicate).map(Outcome::recordId).toList();
-    Future<Void> kept = fresh.isEmpty() ? Future.succeededFuture() : pool.preparedQuery("""
-            INSERT INTO sync.record_meta (record_id, device_time, offset_ms, flags)
-            SELECT u.id, $2, $3, coalesce(string_to_array(nullif(u.f, ''), ','), '{}') FROM unnest($1::text[], $4::text[]) AS u(id, f)
-            ON CONFLICT DO NOTHING""")
-        .execute(Tuple.of(ids.toArray(String[]::new),
-            upload.deviceTime() == null ? null : upload.deviceTime().atOffset(ZoneOffset.UTC), upload.offsetMs(),
-            flagText.toArray(String[]::new))).mapEmpty();
-    Future<Void> earlier = dups.isEmpty() ? Future.succeededFuture() : pool.preparedQuery(
-            "SELECT record_id, flags FROM sync.record_meta WHERE record_id = ANY($1)")
+    if (dups.isEmpty()) {
+      return Future.succeededFuture(flags);
+    }
+    return pool.preparedQuery("SELECT record_id, flags FROM sync.record_meta WHERE record_id = ANY($1)")
         .execute(Tuple.of(dups.toArray(String[]::new)))
         .map(rows -> {
           rows.forEach(r -> flags.put(r.getString(0), List.of(r.getArrayOfStrings(1))));
-          return null;
+          return flags;
         });
-    return Future.all(kept, earlier).map(flags);
   }
 
   private static Set<String> flaggedIds(Map<String, List<String>> flags) {

@@ -4,6 +4,7 @@ import cn.citygrid.backend.config.DbConfig;
 import cn.citygrid.backend.db.Database;
 import cn.citygrid.backend.ledger.LedgerRepository;
 import cn.citygrid.backend.ledger.LedgerRepository.NewRecord;
+import cn.citygrid.backend.sync.TimeFlags;
 import cn.citygrid.sync.protocol.json.Json;
 import cn.citygrid.sync.protocol.merkle.TreeHasher;
 import cn.citygrid.sync.protocol.record.LogEntry;
@@ -24,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The database stage alone: the statements the sync intake runs to store one batch —
- * {@link LedgerRepository#insert} (records and the appender's queue in one statement, the
- * projection trigger firing) then the sync's per-record metadata — against a baseline of
+ * The database stage alone: the statement the sync intake runs to store one batch —
+ * {@link LedgerRepository#insert(List, LedgerRepository.Arrival)}: records, the appender's queue and
+ * the sync's per-record arrival note in one statement, the projection trigger firing — against a baseline of
  * pipelined single-row INSERTs of the same rows into a scratch copy of {@code ledger.record}
  * (same columns, checks and indexes; no foreign keys or triggers), JSON as a bind parameter.
  * Same Vert.x PostgreSQL client, pool size and number of concurrent batches for both.
@@ -37,12 +38,6 @@ final class IntakeSqlBench {
       return intakePerSecond / baselinePerSecond;
     }
   }
-
-  /** The statement of SyncRecords.flags for new records, with no flags (none of these records has any). */
-  static final String RECORD_META = """
-      INSERT INTO sync.record_meta (record_id, device_time, offset_ms, flags)
-      SELECT u.id, $2, $3, coalesce(string_to_array(nullif(u.f, ''), ','), '{}') FROM unnest($1::text[], $4::text[]) AS u(id, f)
-      ON CONFLICT DO NOTHING""";
 
   static final String SCRATCH = "CREATE TABLE public.record_scratch (LIKE ledger.record INCLUDING ALL)";
 
@@ -80,10 +75,10 @@ final class IntakeSqlBench {
       int warm = Math.max(1, batches.size() / 20);
       List<List<NewRecord>> warmUp = batches.subList(0, warm);
       List<List<NewRecord>> measured = batches.subList(warm, batches.size());
-      timed(warmUp, b -> intakeBatch(pool, ledger, b));
+      timed(warmUp, b -> intakeBatch(ledger, b));
       timed(warmUp, b -> baselineBatch(pool, b));
       long rows = measured.stream().mapToLong(List::size).sum();
-      double intake = timed(measured, b -> intakeBatch(pool, ledger, b));
+      double intake = timed(measured, b -> intakeBatch(ledger, b));
       double baseline = timed(measured, b -> baselineBatch(pool, b));
       return new Result(rows, rows / intake, rows / baseline);
     } finally {
@@ -92,15 +87,16 @@ final class IntakeSqlBench {
     }
   }
 
-  private Future<Void> intakeBatch(Pool pool, LedgerRepository ledger, List<NewRecord> batch) {
-    return ledger.insert(batch).compose(ids -> {
+  /** As SyncRecords stores an upload: the device's clock noted, time flags judged per record (none of these has any). */
+  private static Future<Void> intakeBatch(LedgerRepository ledger, List<NewRecord> batch) {
+    Instant deviceTime = Instant.now();
+    LedgerRepository.Arrival arrival = new LedgerRepository.Arrival(deviceTime, null,
+        (capturedAt, receivedAt) -> TimeFlags.of(capturedAt, receivedAt, deviceTime, null, null));
+    return ledger.insert(batch, arrival).map(ids -> {
       if (ids.size() != batch.size()) {
         throw new IllegalStateException("stored " + ids.size() + " of " + batch.size() + " records");
       }
-      Tuple meta = Tuple.tuple().addValue(ids.toArray(String[]::new))
-          .addValue(java.time.OffsetDateTime.now(ZoneOffset.UTC)).addValue(null)
-          .addValue(ids.stream().map(id -> "").toArray(String[]::new));
-      return pool.preparedQuery(RECORD_META).execute(meta).mapEmpty();
+      return null;
     });
   }
 

@@ -46,7 +46,7 @@ final class SyncReport {
 
   void sql(IntakeSqlBench.Result r) {
     double ratio = r.ratio();
-    rows.add(row("database stage: intake SQL (record+pending+projection trigger, then record_meta) over "
+    rows.add(row("database stage: intake SQL (one statement: record, sealing and projection queues, arrival note) over "
             + String.format("%,d", r.rows()) + " rows", Stats.fmt(r.intakePerSecond()) + " rows/s",
         "pipelined single-row INSERTs into a scratch ledger.record copy " + Stats.fmt(r.baselinePerSecond()) + " rows/s",
         "≥ 0.7×", verdict(ratio, ratio >= 0.7)));

@@ -1,6 +1,7 @@
 package cn.citygrid.backend.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
@@ -52,6 +53,21 @@ class AuditIT {
     }
   }
 
+  /** A tamperer owns the database: the log's append-only guard is the first thing they switch off. */
+  void tamper(String statement) throws Exception {
+    sql("ALTER TABLE ledger.record DISABLE TRIGGER record_append_only");
+    sql(statement);
+  }
+
+  @Test
+  void theLog_refusesChangesByPlainSql() {
+    String id = records.get(0).recordId();
+    for (String change : List.of("UPDATE ledger.record SET payload = '{}' WHERE id = '" + id + "'",
+        "DELETE FROM ledger.record WHERE id = '" + id + "'", "TRUNCATE ledger.record CASCADE")) {
+      assertThatThrownBy(() -> sql(change)).as(change).hasMessageContaining("ledger.record is append-only");
+    }
+  }
+
   @Test
   void untouchedLog_isIntact() throws Exception {
     AuditReport report = audit();
@@ -63,7 +79,7 @@ class AuditIT {
   @Test
   void aRecordEditedWithPlainSql_isReportedAltered() throws Exception {
     String id = records.get(7).recordId();
-    sql("UPDATE ledger.record SET canonical = convert_to(replace(convert_from(canonical, 'UTF8'), '第 2 条', '第 9 条'), 'UTF8'),"
+    tamper("UPDATE ledger.record SET canonical = convert_to(replace(convert_from(canonical, 'UTF8'), '第 2 条', '第 9 条'), 'UTF8'),"
         + " payload = jsonb_set(payload, '{note}', '\"批次 1 第 9 条\"') WHERE id = '" + id + "'");
     assertThat(audit().findings()).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(AuditReport.Kind.altered);
@@ -74,7 +90,7 @@ class AuditIT {
   @Test
   void aPayloadColumnEditedAlone_isReportedAltered() throws Exception {
     String id = records.get(3).recordId();
-    sql("UPDATE ledger.record SET payload = jsonb_set(payload, '{note}', '\"改过\"') WHERE id = '" + id + "'");
+    tamper("UPDATE ledger.record SET payload = jsonb_set(payload, '{note}', '\"改过\"') WHERE id = '" + id + "'");
     assertThat(audit().findings()).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(AuditReport.Kind.altered);
       assertThat(f.detail()).contains("payload");
@@ -92,7 +108,7 @@ class AuditIT {
   void aDeletedRecord_isReportedMissing() throws Exception {
     // Removing a record from the log needs its leaf, its row and what refers to it (sync bookkeeping) to go.
     forgetSyncOf("(SELECT record_id FROM ledger.leaf WHERE idx = 6)");
-    sql("WITH gone AS (DELETE FROM ledger.leaf WHERE idx = 6 RETURNING record_id) "
+    tamper("WITH gone AS (DELETE FROM ledger.leaf WHERE idx = 6 RETURNING record_id) "
         + "DELETE FROM ledger.record WHERE id IN (SELECT record_id FROM gone)");
     assertThat(audit().findings()).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(AuditReport.Kind.missing);
@@ -104,7 +120,7 @@ class AuditIT {
   void aRecordRowDeletedAlone_isReportedMissing() throws Exception {
     sql("ALTER TABLE ledger.leaf DROP CONSTRAINT leaf_record_id_fkey");
     forgetSyncOf("(SELECT record_id FROM ledger.leaf WHERE idx = 4)");
-    sql("DELETE FROM ledger.record WHERE id = (SELECT record_id FROM ledger.leaf WHERE idx = 4)");
+    tamper("DELETE FROM ledger.record WHERE id = (SELECT record_id FROM ledger.leaf WHERE idx = 4)");
     assertThat(audit().findings()).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(AuditReport.Kind.missing);
       assertThat(f.leafIndex()).isEqualTo(4);
@@ -115,7 +131,7 @@ class AuditIT {
   void aBackDatedInsertion_isReportedOutOfOrder() throws Exception {
     // Move a sealed record's receive time past the checkpoint that contains it and re-hash it
     // consistently: only the order against the signed checkpoint time gives it away.
-    sql("UPDATE ledger.record SET received_at = received_at + interval '1 day' "
+    tamper("UPDATE ledger.record SET received_at = received_at + interval '1 day' "
         + "WHERE id = (SELECT record_id FROM ledger.leaf WHERE idx = 2)");
     assertThat(audit().findings()).extracting(AuditReport.Finding::kind).contains(AuditReport.Kind.out_of_order);
   }

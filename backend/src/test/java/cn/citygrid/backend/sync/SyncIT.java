@@ -497,6 +497,17 @@ class SyncIT {
     JsonObject flagged = only(phone.sync("proposals", List.of(future)));
     assertThat(flagged.getJsonArray("flags")).contains("captured-in-future");
     assertThat(flagged.getString("outcome")).isEqualTo("review");
+    // Sent twice at once, a flagged proposal is flagged in both answers: the flags are stored with the record.
+    RecordEnvelope twice = phone.sign(PROPOSAL, Map.of("entity", "house", "id", house[0], "field", "usage",
+        "value", "commercial"), List.of(), now.plus(Duration.ofHours(4)));
+    List<CompletableFuture<JsonObject>> copies = List.of(
+        CompletableFuture.supplyAsync(() -> only(phone.sync("proposals", List.of(twice)))),
+        CompletableFuture.supplyAsync(() -> only(phone.sync("proposals", List.of(twice)))));
+    for (CompletableFuture<JsonObject> copy : copies) {
+      assertThat(copy.get().getJsonArray("flags")).as(copy.get().encode()).contains("captured-in-future");
+      assertThat(copy.get().getString("outcome")).isEqualTo("review");
+    }
+    assertThat(copies.stream().map(c -> c.join().getString("status"))).containsExactlyInAnyOrder("accepted", "duplicate");
   }
 
   @Test
