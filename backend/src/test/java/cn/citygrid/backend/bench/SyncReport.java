@@ -41,7 +41,7 @@ final class SyncReport {
           + " store removes an emptied incoming/<account>/ folder under a concurrent PUT; all devices here share one account)");
     }
     notes.add(String.format("photos: one %,d-byte 1024×768 JPEG made distinct per record by a comment segment; "
-        + "the server hashes each with SM3 and writes its 256/1024 px thumbnails within the complete call", w.pictureSize()));
+        + "the server hashes each with SM3 (thumbnails are made when the web admin first asks, so none here)", w.pictureSize()));
   }
 
   void sql(IntakeSqlBench.Result r) {

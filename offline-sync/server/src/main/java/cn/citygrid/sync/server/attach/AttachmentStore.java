@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Content-addressed attachments on S3 (docs/sync-protocol.md §4, ADR 0031 and 0036). Phones upload to
  * {@code incoming/<account>/<sm3>/upload} through presigned URLs; {@link #complete} streams what arrived, and only
  * bytes whose SM3 is the announced one are copied to {@code att/<account>/<sm3>}, which only this class writes.
- * Thumbnails of pictures go to {@code thumb/<account>/<sm3>/<px>.jpg}, queued after completion and made on request
- * if missing. No database: the one multipart upload of (account, sm3) is found again by listing S3's unfinished
+ * Thumbnails of pictures go to {@code thumb/<account>/<sm3>/<px>.jpg}, made when one is first asked for (most
+ * photos are never looked at in the web admin, and decoding one costs several times its verification). No database: the one multipart upload of (account, sm3) is found again by listing S3's unfinished
  * uploads of its incoming key.
  *
  * <p>Every S3 call, hash and image step runs on {@code blocking}, never on an event loop. Methods return failed
@@ -40,7 +40,6 @@ public final class AttachmentStore implements AutoCloseable {
     private final Presigner presigner;
     private final MultipartUploads multipart;
     private final PictureThumbnails thumbnails;
-    private volatile boolean closed;
 
     /** {@code blocking} is a worker pool of {@code vertx} (sized to the cores); {@code clock} dates URLs. */
     public AttachmentStore(Vertx vertx, WorkerExecutor blocking, ObjectStoreConfig config, Clock clock) {
@@ -106,21 +105,13 @@ public final class AttachmentStore implements AutoCloseable {
         String verified = ObjectKeys.verified(account, sm3);
         return blocking(() -> multipart.finish(incoming, uploadId, parts))   // parts → one incoming object
                 .compose(v -> blocking(() -> measure(incoming, sm3)))          // read it once: SM3 and size
-                .compose(type -> blocking(() -> promote(incoming, verified)).map(type))
-                .onSuccess(type -> {
-                    if (PictureThumbnails.isPicture(type)) {
-                        queueThumbnails(account, sm3);
-                    }
-                })
-                .mapEmpty();
+                .compose(v -> blocking(() -> promote(incoming, verified)));
     }
 
-    /** Streams the incoming object; returns its content type if its SM3 is {@code sm3}, else deletes it. */
-    private String measure(String incoming, String sm3) throws Exception {
+    /** Streams the incoming object; fails, and deletes it, unless its SM3 is {@code sm3}. */
+    private Void measure(String incoming, String sm3) throws Exception {
         ContentDigest got;
-        String type;
         try (S3Objects.Body body = s3.open(incoming).orElseThrow(() -> AttachmentException.uploadNotFound(sm3))) {
-            type = body.contentType();
             got = ContentDigest.of(body.in(), MAX_SIZE);
         }
         if (got.size() > MAX_SIZE) {
@@ -131,7 +122,7 @@ public final class AttachmentStore implements AutoCloseable {
             s3.delete(incoming);
             throw AttachmentException.hashMismatch(sm3, got.sm3(), got.size());
         }
-        return type == null ? "application/octet-stream" : type;
+        return null;
     }
 
     /** Server-side copy to the verified key first, so a crash in between leaves a retry that still succeeds. */
@@ -150,20 +141,8 @@ public final class AttachmentStore implements AutoCloseable {
     }
 
     /**
-     * Thumbnails are queued, not awaited: the phone does not need them, and they cost several times the
-     * verification. A job lost to a crash is made again on the first {@link #thumbnail} request.
-     */
-    private void queueThumbnails(long account, String sm3) {
-        blocking(() -> thumbnails.make(account, sm3)).onFailure(e -> {
-            if (!closed) {
-                LOG.warn("no thumbnails for att/{}/{} yet: {}", account, sm3, e.toString());
-            }
-        });
-    }
-
-    /**
      * Stores bytes the server received itself (a citizen's photo sent in one request) as the verified object
-     * {@code att/<account>/<sm3>} with thumbnails when it is a picture, and answers its SM3. Idempotent: the same
+     * {@code att/<account>/<sm3>} and answers its SM3. Idempotent: the same
      * bytes land on the same key. {@code bytes} must be at most {@link AttachmentLimits#MAX_SINGLE_PUT}.
      */
     public Future<String> store(long accountId, byte[] bytes, String mediaType) {
@@ -176,10 +155,6 @@ public final class AttachmentStore implements AutoCloseable {
             String sm3 = ContentDigest.of(new java.io.ByteArrayInputStream(bytes), MAX_SINGLE_PUT).sm3();
             s3.put(ObjectKeys.verified(accountId, sm3), bytes, type);
             return sm3;
-        }).onSuccess(sm3 -> {
-            if (PictureThumbnails.isPicture(type)) {
-                queueThumbnails(accountId, sm3);
-            }
         });
     }
 
@@ -194,8 +169,8 @@ public final class AttachmentStore implements AutoCloseable {
     }
 
     /**
-     * The JPEG thumbnail of longest side {@code px} (256 or 1024; smaller pictures keep their size), made now if
-     * the queued job has not run. NOT_FOUND when there is none: not a picture, not decodable, or not present.
+     * The JPEG thumbnail of longest side {@code px} (256 or 1024; smaller pictures keep their size), made with
+     * every other size and kept on the first request. NOT_FOUND when there is none: not a picture, not decodable, or not present.
      */
     public Future<byte[]> thumbnail(long accountId, String sm3, int px) {
         return blocking(() -> {
@@ -227,7 +202,6 @@ public final class AttachmentStore implements AutoCloseable {
     /** Closes the S3 client's connections. */
     @Override
     public void close() {
-        closed = true;
         s3.close();
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 256 and 1024 px JPEG thumbnails of pictures the JDK can decode: queued by complete(), made by thumbnail() when
- * the queued job has not stored them. One worker thread, so a job queued after the thumbnail job runs after it.
+ * 256 and 1024 px JPEG thumbnails of pictures the JDK can decode: none at complete(), every size made and stored
+ * by the first thumbnail() request.
  */
 class ThumbnailIT {
     @TempDir
@@ -33,15 +33,17 @@ class ThumbnailIT {
     }
 
     @Test
-    void complete_ofAPicture_storesItsThumbnails_withoutAnyRequest() {
+    void aPicture_getsItsThumbnails_whenOneIsFirstAskedFor_andKeepsEverySize() {
         long account = t.newAccount();
         byte[] photo = Pictures.encode(800, 600, "jpeg", false, 6);
         String sm3 = Sm3s.hex(photo);
         t.upload(account, photo, "image/jpeg");
 
-        await(t.workers.executeBlocking(() -> null, false)); // the one worker has run the queued job by now
-
         try (S3Objects s3 = new S3Objects(t.config)) {
+            for (int px : Thumbnails.SIZES) {
+                assertThat(s3.stat(ObjectKeys.thumbnail(account, sm3, px))).as("none before it is asked for").isEmpty();
+            }
+            assertSize(thumbnail(account, photo, 256), 256, 192);
             for (int px : Thumbnails.SIZES) {
                 assertThat(s3.stat(ObjectKeys.thumbnail(account, sm3, px))).as(px + " px")
                         .hasValueSatisfying(stat -> assertThat(stat.contentType()).isEqualTo("image/jpeg"));
@@ -50,11 +52,11 @@ class ThumbnailIT {
     }
 
     @Test
-    void thumbnail_ofAPictureWhoseJobWasLost_isMadeOnRequest_andStored() {
+    void thumbnail_ofAPngPutStraightIntoS3_isMadeOnRequest_andStored() {
         long account = t.newAccount();
         byte[] png = Pictures.encode(640, 480, "png", false, 7);
         String sm3 = Sm3s.hex(png);
-        try (S3Objects s3 = new S3Objects(t.config)) { // present, but no job ever queued (as after a crash)
+        try (S3Objects s3 = new S3Objects(t.config)) { // present without passing through complete
             s3.put(ObjectKeys.verified(account, sm3), png, "image/png");
             assertThat(s3.stat(ObjectKeys.thumbnail(account, sm3, 256))).isEmpty();
 
