@@ -12,6 +12,7 @@ import cn.citygrid.forms.mapping.MappingEngine;
 import cn.citygrid.forms.mapping.PersonRef;
 import cn.citygrid.forms.mapping.PhoneFact;
 import cn.citygrid.forms.mapping.ResidenceFact;
+import cn.citygrid.forms.xform.FormDefinition;
 import cn.citygrid.sync.protocol.json.Json;
 import cn.citygrid.sync.protocol.record.AttachmentRef;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
@@ -29,7 +30,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +44,13 @@ import org.slf4j.LoggerFactory;
  * check-in onto the map; and the worker's open task for that house or place is done. Records wait
  * in {@code sync.projection_queue} (filled by the statement that stores the record, ADR 0038); one
  * transaction per record projects it and takes it off the queue. A record that cannot be projected is kept with the reason.
+ * Parsing, mapping, and sealing and indexing the personal values a record brings (SM4, HMAC-SM3) run on
+ * a worker thread before the transaction; the event loop only talks to the database.
  */
 public final class Projector {
   private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
   static final int BATCH = 100;
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final byte[] ID_AAD = "grid.person.id_number".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] PHONE_AAD = "grid.person.phone".getBytes(StandardCharsets.UTF_8);
 
   private final Vertx vertx;
   private final Pool pool;
@@ -101,7 +104,7 @@ public final class Projector {
 
   private Future<Integer> runOnce() {
     return pool.preparedQuery("""
-            SELECT r.id, r.account_id, r.captured_at, r.canonical FROM sync.projection_queue q
+            SELECT r.id, r.account_id, r.captured_at, r.form_id, r.form_version, r.canonical FROM sync.projection_queue q
             JOIN ledger.record r ON r.id = q.record_id ORDER BY r.received_at, r.id LIMIT $1""")
         .execute(Tuple.of(BATCH))
         .compose(rows -> {
@@ -115,17 +118,19 @@ public final class Projector {
         });
   }
 
+  /** A record ready to apply: its envelope, the facts its form's mapping finds, and their personal values sealed. */
+  private record Mapped(RecordEnvelope envelope, List<DomainFact> facts, Map<String, SealedValue> sealed) {}
+
   /** One record: facts from its form's mapping (on a worker), applied in one transaction. */
   private Future<Void> project(Row row) {
     String recordId = row.getString("id");
     long account = row.getLong("account_id");
     Instant capturedAt = row.getOffsetDateTime("captured_at").toInstant();
-    RecordEnvelope envelope = RecordEnvelope.parse(new String(row.getBuffer("canonical").getBytes(), StandardCharsets.UTF_8));
-    return forms.definition(envelope.form().id(), envelope.form().version())
-        .compose(def -> workers.executeBlocking(() -> def.flatMap(FormVersions::mapping)
-            .map(m -> engine.facts(m, envelope.payload())).orElse(List.<DomainFact>of()), false))
-        .compose(facts -> pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> !mine ? Future.succeededFuture()
-            : apply(c, recordId, account, capturedAt, envelope, facts).compose(v -> done(c, recordId, facts.size(), null)))))
+    Buffer canonical = row.getBuffer("canonical");
+    return forms.definition(row.getString("form_id"), row.getString("form_version"))
+        .compose(def -> workers.executeBlocking(() -> map(def, canonical), false))
+        .compose(m -> pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> !mine ? Future.succeededFuture()
+            : apply(c, recordId, account, capturedAt, m).compose(v -> done(c, recordId, m.facts().size(), null)))))
         .recover(e -> {
           if (isTransient(e)) {
             // Left in the queue: the next round tries again (a deadlock, a lost connection, a race with another node).
@@ -162,8 +167,31 @@ public final class Projector {
         .execute(Tuple.of(recordId, facts, problem)).mapEmpty();
   }
 
-  private Future<Void> apply(SqlConnection c, String recordId, long account, Instant at, RecordEnvelope e,
-      List<DomainFact> facts) {
+  /** Worker thread: parses the record, maps it, and seals and indexes every ID number and phone it brings. */
+  private Mapped map(Optional<FormDefinition> def, Buffer canonical) {
+    RecordEnvelope envelope = RecordEnvelope.parse(new String(canonical.getBytes(), StandardCharsets.UTF_8));
+    List<DomainFact> facts = def.flatMap(FormVersions::mapping).map(m -> engine.facts(m, envelope.payload()))
+        .orElse(List.of());
+    Map<String, SealedValue> sealed = new HashMap<>();
+    for (DomainFact fact : facts) {
+      PersonRef ref = fact instanceof ResidenceFact r ? r.person() : fact instanceof CareFlagFact f ? f.person()
+          : fact instanceof PhoneFact f ? f.person() : null;
+      if (ref instanceof PersonRef.NewPerson fresh && fresh.idNumber() != null) {
+        String id = fresh.idNumber().toUpperCase();
+        if (CitizenId.isValid(id)) {
+          sealed.put(id, SealedValue.idNumber(keys, id));
+        }
+      }
+      if (fact instanceof PhoneFact f && Phones.isMobile(f.phone())) {
+        sealed.put(f.phone(), SealedValue.phone(keys, f.phone()));
+      }
+    }
+    return new Mapped(envelope, facts, sealed);
+  }
+
+  private Future<Void> apply(SqlConnection c, String recordId, long account, Instant at, Mapped m) {
+    List<DomainFact> facts = m.facts();
+    RecordEnvelope e = m.envelope();
     Future<Void> chain = inAuthorsGrids(c, account, facts);
     String[] target = new String[1];
     for (DomainFact fact : facts) {
@@ -172,7 +200,7 @@ public final class Projector {
       } else if (fact instanceof InspectionFact i) {
         target[0] = i.targetId();
       }
-      chain = chain.compose(v -> applyFact(c, fact, recordId, account, at, e));
+      chain = chain.compose(v -> applyFact(c, fact, recordId, account, at, m));
     }
     // The worker's open task for this form at this house or place is done by this record.
     return chain.compose(v -> target[0] == null ? Future.succeededFuture() : exec(c, """
@@ -238,19 +266,21 @@ public final class Projector {
         });
   }
 
-  private Future<Void> applyFact(SqlConnection c, DomainFact fact, String recordId, long account, Instant at,
-      RecordEnvelope e) {
+  private Future<Void> applyFact(SqlConnection c, DomainFact fact, String recordId, long account, Instant at, Mapped m) {
+    RecordEnvelope e = m.envelope();
     if (fact instanceof ResidenceFact r) {
-      return person(c, r.person(), recordId, at).compose(p -> residence(c, p, r, at));
+      return person(c, r.person(), recordId, at, m).compose(p -> residence(c, p, r, at));
     }
     if (fact instanceof CareFlagFact f) {
-      return person(c, f.person(), recordId, at).compose(p -> exec(c, """
+      return person(c, f.person(), recordId, at, m).compose(p -> exec(c, """
           UPDATE grid.person SET care_flags = (SELECT array_agg(DISTINCT f ORDER BY f) FROM unnest(care_flags || ARRAY[$2]) f),
             updated_at = now() WHERE id = $1""", p, f.flag()));
     }
     if (fact instanceof PhoneFact f) {
-      return Phones.isMobile(f.phone())
-          ? person(c, f.person(), recordId, at).compose(p -> phone(c, p, f.phone(), recordId, at)) : Future.succeededFuture();
+      SealedValue phone = m.sealed().get(f.phone());
+      return phone != null
+          ? person(c, f.person(), recordId, at, m).compose(p -> phone(c, p, f.phone(), phone, recordId, at))
+          : Future.succeededFuture();
     }
     if (fact instanceof EventFact ev) {
       return exec(c, """
@@ -285,7 +315,7 @@ public final class Projector {
   }
 
   /** The golden person a fact is about: the one named (or what it was merged into), or found or created from name and ID number. */
-  private Future<Long> person(SqlConnection c, PersonRef ref, String recordId, Instant at) {
+  private static Future<Long> person(SqlConnection c, PersonRef ref, String recordId, Instant at, Mapped m) {
     if (ref instanceof PersonRef.Existing existing) {
       return c.preparedQuery("SELECT coalesce(merged_into, id) FROM grid.person WHERE id = $1::bigint")
           .execute(Tuple.of(Long.parseLong(existing.personId())))
@@ -298,10 +328,11 @@ public final class Projector {
     }
     PersonRef.NewPerson fresh = (PersonRef.NewPerson) ref;
     String id = fresh.idNumber() == null ? null : fresh.idNumber().toUpperCase();
-    boolean valid = id != null && CitizenId.isValid(id);
-    String bidx = valid ? keys.blindIndex().index("id_number", id) : null;
-    Future<Optional<Long>> known = bidx == null ? Future.succeededFuture(Optional.empty())
-        : c.preparedQuery("SELECT coalesce(merged_into, id) FROM grid.person WHERE id_number_bidx = $1").execute(Tuple.of(bidx))
+    SealedValue sealed = id == null ? null : m.sealed().get(id);
+    boolean valid = sealed != null;
+    Future<Optional<Long>> known = !valid ? Future.succeededFuture(Optional.empty())
+        : c.preparedQuery("SELECT coalesce(merged_into, id) FROM grid.person WHERE id_number_bidx = $1")
+            .execute(Tuple.of(sealed.bidx()))
             .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
     return known.compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : c.preparedQuery("""
             INSERT INTO grid.person (name, gender, birth_date, id_number_enc, id_number_bidx, id_number_mask, provenance)
@@ -309,8 +340,8 @@ public final class Projector {
               't', 95, 'at', $8::timestamptz, 'v', true))) RETURNING id""")
         .execute(Tuple.from(new Object[] {fresh.name(), valid ? CitizenId.genderCode(id) : "0",
             valid ? CitizenId.birthDate(id).orElse(null) : null,
-            valid ? Buffer.buffer(keys.keyRing().seal(id.getBytes(StandardCharsets.US_ASCII), ID_AAD)) : null, bidx,
-            valid ? CitizenId.mask(id) : null, recordId, at.atOffset(ZoneOffset.UTC)}))
+            valid ? sealed.enc() : null, valid ? sealed.bidx() : null, valid ? sealed.mask() : null, recordId,
+            at.atOffset(ZoneOffset.UTC)}))
         .map(rows -> rows.iterator().next().getLong(0)));
   }
 
@@ -334,14 +365,14 @@ public final class Projector {
   }
 
   /** A phone seen on a visit survives by the governance rule (trust, then a signed visit, then recency). */
-  private Future<Void> phone(SqlConnection c, long person, String phone, String recordId, Instant at) {
+  private static Future<Void> phone(SqlConnection c, long person, String phone, SealedValue sealed, String recordId,
+      Instant at) {
     return exec(c, """
         UPDATE grid.person SET phone_enc = $2, phone_bidx = $3, phone_mask = $4, updated_at = now(),
           provenance = jsonb_set(gov.prov(provenance, 'phone', true, 'field_visit', NULL, NULL, 95, $6, true),
                                  '{phone,rec}', to_jsonb($5::text))
         WHERE id = $1 AND gov.wins(provenance, 'phone', $7, 95, $6, true)""",
-        person, Buffer.buffer(keys.keyRing().seal(phone.getBytes(StandardCharsets.UTF_8), PHONE_AAD)),
-        keys.blindIndex().index("phone", phone), Phones.mask(phone), recordId, at.atOffset(ZoneOffset.UTC), phone);
+        person, sealed.enc(), sealed.bidx(), sealed.mask(), recordId, at.atOffset(ZoneOffset.UTC), phone);
   }
 
   private static Future<Void> exec(SqlConnection c, String sql, Object... params) {

@@ -10,13 +10,12 @@ import cn.citygrid.backend.standard.Phones;
 import cn.citygrid.forms.xform.FormDefinition;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,17 +45,26 @@ public final class Proposals {
       "resident.name", new Rule("resident", "name", null));
 
   private static final Set<String> MEMBERS = Set.of("entity", "id", "field", "value", "base", "clientId");
-  private static final byte[] PHONE_AAD = "grid.person.phone".getBytes(StandardCharsets.UTF_8);
 
   /** What became of a proposal. */
   public record Decision(String recordId, String outcome, String reason) {}
 
   private final Pool pool;
   private final DataKeysConfig keys;
+  private final WorkerExecutor workers;
 
-  public Proposals(Pool pool, DataKeysConfig keys) {
+  public Proposals(Pool pool, DataKeysConfig keys, WorkerExecutor workers) {
     this.pool = pool;
     this.keys = keys;
+    this.workers = workers;
+  }
+
+  /** A proposed phone number sealed, indexed and masked on a worker; null for other fields or no valid number. */
+  private Future<SealedValue> sealed(Rule rule, String value) {
+    if (!rule.field().equals("phone") || value == null || !Phones.isMobile(value)) {
+      return Future.succeededFuture(null);
+    }
+    return workers.executeBlocking(() -> SealedValue.phone(keys, value), false);
   }
 
   /** The reserved form and a payload naming a field with a rule; the value is judged when deciding. */
@@ -110,7 +118,7 @@ public final class Proposals {
     String value = (String) p.get("value");
     Rule rule = RULES.get(entity + "." + field);
     String invalid = invalidValue(rule, value);
-    return current(c, rule, id, scopeOf(caller)).compose(now -> {
+    return sealed(rule, value).compose(phone -> current(c, rule, id, scopeOf(caller)).compose(now -> {
       String outcome;
       String reason = null;
       if (now == null) {
@@ -127,8 +135,8 @@ public final class Proposals {
           default -> null;
         };
       }
-      Future<Void> applied = "applied".equals(outcome) && !same(rule, value, now)
-          ? apply(c, rule, id, value, e.recordId(), e.capturedAt()) : Future.succeededFuture();
+      Future<Void> applied = "applied".equals(outcome) && !same(rule, value, phone, now)
+          ? apply(c, rule, id, value, phone, e.recordId(), e.capturedAt()) : Future.succeededFuture();
       String finalOutcome = outcome;
       String finalReason = reason == null ? "" : reason;
       return applied.compose(v -> c.preparedQuery("""
@@ -139,7 +147,7 @@ public final class Proposals {
               java.util.Objects.requireNonNullElse(value, ""), java.util.Objects.toString(p.get("base"), ""),
               e.capturedAt().atOffset(ZoneOffset.UTC), flagged, finalOutcome, finalReason)))
           .map(new Decision(e.recordId(), finalOutcome, finalReason.isEmpty() ? null : finalReason)));
-    });
+    }));
   }
 
   /** The field's value now and when the value in place was captured (null: unknown entity or out of scope). */
@@ -189,9 +197,9 @@ public final class Proposals {
     return java.util.Objects.equals(value, now.value()) ? "applied" : "review";
   }
 
-  private boolean same(Rule rule, String value, Current now) {
+  private static boolean same(Rule rule, String value, SealedValue phone, Current now) {
     if (rule.field().equals("phone")) {
-      return value != null && keys.blindIndex().index("phone", value).equals(now.phoneBidx());
+      return phone != null && phone.bidx().equals(now.phoneBidx());
     }
     return java.util.Objects.equals(value, now.value());
   }
@@ -208,7 +216,8 @@ public final class Proposals {
   }
 
   /** Writes the value and remembers when it was captured. */
-  private Future<Void> apply(SqlConnection c, Rule rule, long id, String value, String recordId, Instant capturedAt) {
+  private static Future<Void> apply(SqlConnection c, Rule rule, long id, String value, SealedValue phone, String recordId,
+      Instant capturedAt) {
     Future<?> write = switch (rule.entity() + "." + rule.field()) {
       case "house.usage" -> c.preparedQuery("UPDATE grid.house SET usage = $2 WHERE id = $1").execute(Tuple.of(id, value));
       case "house.areaM2" -> c.preparedQuery("UPDATE grid.house SET area_m2 = $2 WHERE id = $1").execute(Tuple.of(id, new java.math.BigDecimal(value)));
@@ -221,10 +230,8 @@ public final class Proposals {
               UPDATE grid.person SET phone_enc = $2, phone_bidx = $3, phone_mask = $4, updated_at = now(),
                 provenance = jsonb_set(provenance, '{phone}', jsonb_build_object('s', 'field_visit', 'rec', $5::text, 't', 95,
                   'at', $6::timestamptz, 'v', true)) WHERE id = $1""")
-          .execute(Tuple.from(new Object[] {id,
-              value == null ? null : Buffer.buffer(keys.keyRing().seal(value.getBytes(StandardCharsets.UTF_8), PHONE_AAD)),
-              value == null ? null : keys.blindIndex().index("phone", value), value == null ? null : Phones.mask(value),
-              recordId, capturedAt.atOffset(ZoneOffset.UTC)}));
+          .execute(Tuple.from(new Object[] {id, phone == null ? null : phone.enc(), phone == null ? null : phone.bidx(),
+              phone == null ? null : phone.mask(), recordId, capturedAt.atOffset(ZoneOffset.UTC)}));
     };
     return write.compose(done -> c.preparedQuery("""
             INSERT INTO sync.field_capture (entity, entity_id, field, captured_at, record_id) VALUES ($1, $2, $3, $4, $5)
@@ -276,11 +283,12 @@ public final class Proposals {
           Row p = rows.iterator().next();
           Rule rule = RULES.get(p.getString("entity") + "." + p.getString("field"));
           long id = Long.parseLong(p.getString("entity_id"));
-          return current(c, rule, id, scopeOf(supervisor)).compose(now -> {
+          String value = p.getString("value");
+          return sealed(rule, value).compose(phone -> current(c, rule, id, scopeOf(supervisor)).compose(now -> {
             if (now == null) {
               throw DomainException.notFound(Text.of("对象不存在或不在您的管辖范围内", "The entity is unknown or outside your scope"));
             }
-            Future<Void> applied = accept ? apply(c, rule, id, p.getString("value"), recordId,
+            Future<Void> applied = accept ? apply(c, rule, id, value, phone, recordId,
                 p.getOffsetDateTime("captured_at").toInstant()) : Future.succeededFuture();
             String outcome = accept ? "applied" : "rejected";
             String why = accept ? "审核通过 / accepted on review" : (reason == null ? "审核未通过 / rejected on review" : reason);
@@ -288,7 +296,7 @@ public final class Proposals {
                     UPDATE sync.proposal SET outcome = $2, reason = $3, decided_at = now(), decided_by = $4 WHERE record_id = $1""")
                 .execute(Tuple.of(recordId, outcome, why, supervisor.accountId())))
                 .map(new Decision(recordId, outcome, why));
-          });
+          }));
         }));
   }
 
