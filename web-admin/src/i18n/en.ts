@@ -559,6 +559,9 @@ const en: Messages = {
     noAnswers: 'No answers',
     attachments: 'Attachments',
     noAttachments: 'No attachments',
+    original: 'Original photo',
+    originalOpen: 'Open the original in a new tab',
+    originalExpires: 'The link works until {at}',
     receipt: 'Receipt and verification',
   },
   tasks: {

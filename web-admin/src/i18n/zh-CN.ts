@@ -562,6 +562,9 @@ const zhCN = {
     noAnswers: '没有填写内容',
     attachments: '附件',
     noAttachments: '没有附件',
+    original: '查看原图',
+    originalOpen: '在新标签页打开原图',
+    originalExpires: '链接 {at} 前有效',
     receipt: '存证回执与核验',
   },
   tasks: {
