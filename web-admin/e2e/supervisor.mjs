@@ -5,12 +5,12 @@
  * resolve a merge review; then the worker is refused a person outside the grid, and the administrator
  * sees those reads in the audit log.
  */
-import { personOutsideWorkerGrid } from './api.mjs'
+import { apiAs, personOutsideWorkerGrid } from './api.mjs'
 import { at, fieldError, menuItem, signIn, waitForApi } from './helpers.mjs'
 
 /**
  * @typedef {import('./harness.mjs').E2eRun} E2eRun
- * @typedef {{ pendingDevice: string, recordId: string, reviewCandidate: number, photoRecordId: string, proposalRecordId: string, taskHouseId: string }} Fixtures
+ * @typedef {{ pendingDevice: string, recordId: string, reviewCandidate: number, photoRecordId: string, proposalRecordId: string, taskHouseId: string, houseVisitRecordId: string }} Fixtures
  */
 
 /**
@@ -140,11 +140,11 @@ export async function supervisorJourney(run, password, fixtures) {
   })
 
   if (!fixtures) {
-    for (const name of ['approve a device enrollment', 'open a field record from the list and verify its receipt', 'a record photo thumbnail and point', 'dispatch and close a task', 'accept a proposed edit', 'resolve a merge review']) {
+    for (const name of ['approve a device enrollment', 'open a field record from the list and verify its receipt', 'a record photo thumbnail and point', 'open the original photo', 'click a grid on the map', 'click a house on the map', 'dispatch and close a task', 'accept a proposed edit', 'resolve a merge review']) {
       run.skip(name, 'no --fixtures (WebAdminBrowserIT makes them)')
     }
   } else {
-    await fixtureSteps(run, page, fixtures)
+    await fixtureSteps(run, page, fixtures, password)
   }
 
   await run.step('the data quality metrics are shown against the 90% target', async () => {
@@ -212,8 +212,9 @@ async function signOut(page) {
  * @param {E2eRun} run
  * @param {import('playwright-core').Page} page signed in as the supervisor
  * @param {Fixtures} fixtures
+ * @param {string} password the demo accounts' password
  */
-async function fixtureSteps(run, page, fixtures) {
+async function fixtureSteps(run, page, fixtures, password) {
   await run.step('the supervisor approves a pending device enrollment', async () => {
     await menuItem(page, '设备').click()
     await at(page, '/devices')
@@ -303,6 +304,40 @@ async function fixtureSteps(run, page, fixtures) {
     await run.screenshot(page, 'record-photo')
   })
 
+  await run.step('the original photo opens from the object store: in the viewer, and in a new tab through its five-minute link', async () => {
+    const linked = page.waitForResponse((r) => r.url().includes(`/api/v1/records/${fixtures.photoRecordId}/attachments/`) && r.url().includes('size=original'))
+    await page.getByTestId('record-original').first().click()
+    const answer = await linked
+    const link = await answer.json()
+    if (answer.status() !== 200 || typeof link.url !== 'string' || !link.expiresAt) {
+      throw new Error(`original link: ${answer.status()} ${JSON.stringify(link)}`)
+    }
+    // The viewer shows the store's URL itself: an <img> needs no token and no CORS.
+    const img = page.locator(`.el-image-viewer__wrapper img[src="${link.url}"]`)
+    await img.waitFor()
+    const width = await img.evaluate(async (el) => {
+      const image = /** @type {HTMLImageElement} */ (el)
+      await image.decode()
+      return image.naturalWidth
+    })
+    if (width !== 640) {
+      throw new Error(`the original is ${width} px wide, not the 640 px photo`)
+    }
+    await run.screenshot(page, 'record-original')
+    await page.keyboard.press('Escape')
+    await img.waitFor({ state: 'detached' })
+    const served = page.context().waitForEvent('response', (r) => r.url() === link.url)
+    const popup = page.context().waitForEvent('page')
+    await page.getByTestId('record-original-link').first().click()
+    const response = await served
+    if (response.status() !== 200 || response.headers()['content-type'] !== 'image/jpeg') {
+      throw new Error(`the new tab got ${response.status()} ${response.headers()['content-type']}`)
+    }
+    await (await popup).close()
+  })
+
+  await mapSteps(run, page, fixtures, password)
+
   await run.step('the supervisor dispatches a task: a missing target is marked on its field, then it is created and closed', async () => {
     await menuItem(page, '任务').click()
     await at(page, '/tasks')
@@ -382,5 +417,82 @@ async function fixtureSteps(run, page, fixtures) {
     }
     await page.getByTestId('last-decision').getByText(`并入 #${fixtures.reviewCandidate}`).waitFor()
     await card.waitFor({ state: 'detached' })
+  })
+}
+
+/**
+ * The city map opened at a point (`?lon&lat&zoom`) and clicked in its centre once the map stands still:
+ * the point is then exactly under the pointer, whatever the screen.
+ * @param {import('playwright-core').Page} page
+ * @param {{ lon: number, lat: number }} at
+ * @param {number} zoom
+ * @param {string} base
+ */
+async function clickMapAt(page, at, zoom, base) {
+  await page.goto(`${base}/map?lon=${at.lon}&lat=${at.lat}&zoom=${zoom}`)
+  const canvas = page.getByTestId('map').locator('canvas.maplibregl-canvas')
+  await page.locator('[data-testid="map"][data-idle="true"]').waitFor({ timeout: 30_000 })
+  const box = await canvas.boundingBox()
+  if (!box) {
+    throw new Error('the map canvas has no size')
+  }
+  await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } })
+}
+
+/**
+ * @param {E2eRun} run
+ * @param {import('playwright-core').Page} page signed in as the supervisor
+ * @param {Fixtures} fixtures
+ * @param {string} password
+ */
+async function mapSteps(run, page, fixtures, password) {
+  // Where the fixture house is and what its grid holds, from the API (a logged read of its residents).
+  const supervisor = await apiAs(run.base, 'supervisor', password)
+  const house = await supervisor(`/api/v1/houses/${fixtures.taskHouseId}`)
+  const grid = await supervisor(`/api/v1/geo/grids/${house.gridCode}`)
+
+  await run.step("the supervisor clicks a grid on the map and sees its statistics and its grid worker", async () => {
+    const answer = waitForApi(page, 'GET', `/api/v1/geo/grids/${house.gridCode}`)
+    // At zoom 15 houses are clusters: the click goes through them to the grid around.
+    await clickMapAt(page, house, 15, run.base)
+    if ((await answer).status() !== 200) {
+      throw new Error(`grid details: ${(await answer).status()}`)
+    }
+    const panel = page.getByTestId('grid-panel')
+    await panel.getByTestId('grid-name').getByText(grid.name).waitFor()
+    for (const count of ['persons', 'houses', 'enterprises', 'openEvents']) {
+      await panel.getByTestId(`grid-${count}`).getByText(String(grid.stats[count]), { exact: true }).waitFor()
+    }
+    await panel.getByTestId('grid-workers').getByText('worker', { exact: true }).waitFor()
+    await run.screenshot(page, 'map-grid')
+  })
+
+  await run.step('the supervisor clicks a house on the map and sees its residents masked and its visits', async () => {
+    const answer = waitForApi(page, 'GET', `/api/v1/houses/${fixtures.taskHouseId}`)
+    await clickMapAt(page, house, 18, run.base)
+    // Flats of one building share a point: the map lists them to choose from.
+    const choices = page.getByTestId('house-choices')
+    await choices.or(page.getByTestId('house-panel')).first().waitFor()
+    if (await choices.isVisible()) {
+      await choices.getByTestId('house-select').click()
+      await page.keyboard.type(house.address)
+      await page.getByRole('option', { name: house.address, exact: true }).click()
+    }
+    const body = await (await answer).json()
+    if (body.residents.length === 0 || body.residents.some((/** @type {{ name: string, idNumber: string }} */ r) => !r.name.includes('*') || !r.idNumber.includes('*'))) {
+      throw new Error(`expected masked residents for browsing, got ${JSON.stringify(body.residents)}`)
+    }
+    const panel = page.getByTestId('house-panel')
+    await panel.getByTestId('house-summary').getByText(house.address).waitFor()
+    const residents = panel.getByTestId('house-residents')
+    for (const r of body.residents) {
+      await residents.getByText(r.idNumber, { exact: true }).first().waitFor()
+    }
+    await page.getByTestId('disclosure').getByText('所有敏感字段均已脱敏').waitFor()
+    if (!body.visits.some((/** @type {{ recordId: string }} */ v) => v.recordId === fixtures.houseVisitRecordId)) {
+      throw new Error(`the fixture visit is not among the house's visits: ${JSON.stringify(body.visits)}`)
+    }
+    await panel.getByTestId('house-visits').getByText('household-visit').first().waitFor()
+    await run.screenshot(page, 'map-house')
   })
 }

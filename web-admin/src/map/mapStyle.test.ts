@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cityStyle, featureRows, layerIds, needsToken, tileUrl } from './mapStyle'
+import { cityStyle, featureRows, layerIds, needsToken, SELECTED_GRID_LAYER, selectedGridFilter, tileUrl } from './mapStyle'
 
 const ALL = { regions: true, grids: true, buildings: true, houses: true }
 
@@ -42,6 +42,13 @@ describe('needsToken', () => {
 describe('layerIds and featureRows', () => {
   it('names the drawn layers of each of our layers', () => {
     expect(layerIds('regions')).toEqual(['regions-fill', 'regions-line'])
+    expect(layerIds('grids')).toEqual(['grids-fill', 'grids-line', SELECTED_GRID_LAYER])
+  })
+
+  it('outlines only the selected grid, and none before a click', () => {
+    const selected = cityStyle('', true, ALL).layers.find((l) => l.id === SELECTED_GRID_LAYER)
+    expect(selected && 'filter' in selected ? selected.filter : undefined).toEqual(['==', ['get', 'code'], ''])
+    expect(selectedGridFilter('440304001019002')).toEqual(['==', ['get', 'code'], '440304001019002'])
   })
 
   it('lists names and codes first', () => {

@@ -4,7 +4,7 @@
  * no glyphs or sprites (so no text labels). Zoom bands follow the server's layer registry; asking a
  * layer outside them only costs an empty 204 tile, but drawing within them keeps the map readable.
  */
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 
 export const MAP_LAYERS = ['regions', 'grids', 'buildings', 'houses'] as const
 export type MapLayer = (typeof MAP_LAYERS)[number]
@@ -20,6 +20,13 @@ export function tileUrl(origin: string): string {
 /** True for requests that must carry the caller's token: tiles depend on the caller's scope. */
 export function needsToken(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/api/v1/tiles/`)
+}
+
+export const SELECTED_GRID_LAYER = 'grids-selected'
+
+/** The filter of the selected-grid outline: the grid with this code, or none. */
+export function selectedGridFilter(code: string | null): FilterSpecification {
+  return ['==', ['get', 'code'], code ?? '']
 }
 
 const LAYERS: Record<MapLayer, LayerSpecification[]> = {
@@ -41,12 +48,31 @@ const LAYERS: Record<MapLayer, LayerSpecification[]> = {
   ],
   grids: [
     {
+      // Nearly transparent: it is there so that a click anywhere inside a grid finds the grid.
+      id: 'grids-fill',
+      type: 'fill',
+      source: 'city',
+      'source-layer': 'grids',
+      minzoom: 12,
+      paint: { 'fill-color': '#e6a23c', 'fill-opacity': 0.04 },
+    },
+    {
       id: 'grids-line',
       type: 'line',
       source: 'city',
       'source-layer': 'grids',
       minzoom: 12,
       paint: { 'line-color': '#e6a23c', 'line-width': 1, 'line-dasharray': [2, 2] },
+    },
+    {
+      // The grid clicked last (see selectGrid), drawn over its dashed outline.
+      id: SELECTED_GRID_LAYER,
+      type: 'line',
+      source: 'city',
+      'source-layer': 'grids',
+      minzoom: 12,
+      filter: selectedGridFilter(null),
+      paint: { 'line-color': '#f56c6c', 'line-width': 3 },
     },
   ],
   buildings: [

@@ -1,6 +1,7 @@
 import { api } from '@/api'
 import type { Page } from '@/api/types'
 import type { AuditBundle, Envelope, LogPublicKey, Receipt } from '@/ledger/types'
+import type { OriginalLink } from './originals'
 
 const record = (id: string) => `/api/v1/ledger/records/${encodeURIComponent(id)}`
 const fieldRecord = (id: string) => `/api/v1/records/${encodeURIComponent(id)}`
@@ -70,6 +71,9 @@ export const recordsApi = {
   one: (id: string) => api.get<RecordDetail>(fieldRecord(id)),
   /** A JPEG thumbnail (256 or 1024 px) of an image attachment, behind the caller's token. */
   thumbnail: (id: string, sm3: string, size: 256 | 1024) => api.getBlob(`${fieldRecord(id)}/attachments/${encodeURIComponent(sm3)}`, { size }),
+  /** A five-minute link to the original in the object store, as JSON instead of the route's cross-origin 303. */
+  original: (id: string, sm3: string) =>
+    api.get<OriginalLink>(`${fieldRecord(id)}/attachments/${encodeURIComponent(sm3)}`, { size: 'original', redirect: false }),
   /** The record as the log holds it, its certificates and first receipt (submitter, supervisors, admins). */
   bundle: (id: string) => api.get<AuditBundle>(`${record(id)}/bundle`),
   /** Its receipt against the checkpoint of exactly `size` leaves. */

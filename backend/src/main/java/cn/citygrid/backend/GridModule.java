@@ -22,6 +22,7 @@ import cn.citygrid.backend.ledger.RecordIntake;
 import cn.citygrid.backend.metrics.Metrics;
 import cn.citygrid.backend.portrait.EnterprisePortraits;
 import cn.citygrid.backend.portrait.PersonPortraits;
+import cn.citygrid.backend.portrait.HouseDetails;
 import cn.citygrid.backend.portrait.PersonSearch;
 import cn.citygrid.backend.portrait.PlaceSearch;
 import cn.citygrid.backend.portrait.PortraitRoutes;
@@ -53,7 +54,7 @@ public record GridModule(List<ApiRoute> routes, AccessLog accessLog, AccessAncho
     WorkerExecutor importWorkers = vertx.createSharedWorkerExecutor("citygrid-import", 1, 6, TimeUnit.HOURS);
     List<ApiRoute> routes = Stream.of(
             new PortraitRoutes(persons, new PersonSearch(pool, config.dataKeys(), persons),
-                new EnterprisePortraits(pool, accessLog, clock), new PlaceSearch(pool)).routes(),
+                new EnterprisePortraits(pool, accessLog, clock), new PlaceSearch(pool), new HouseDetails(pool, persons)).routes(),
             new GraphRoutes(new GraphService(pool, persons)).routes(),
             new AccessRoutes(pool).routes(),
             new GovernanceRoutes(queries, imports, importWorkers, new QualityMetrics(pool)).routes(),

@@ -56,7 +56,7 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
         account -> auth.revokeAll(account, "grid merged"));
     List<ApiRoute> routes = Stream.of(
             new TileApi(vertx, tiles, tileConfig).routes(mapUsers),
-            new LookupRoutes(vertx, new GridLookup(pool)).routes(mapUsers),
+            new LookupRoutes(vertx, new GridLookup(pool), new GridDetails(pool)).routes(mapUsers),
             new GridEditRoutes(vertx, edits).routes(Access.roles(Role.ADMIN, Role.SUPERVISOR)),
             new GeoServerRoutes(publisher).routes())
         .flatMap(List::stream).toList();

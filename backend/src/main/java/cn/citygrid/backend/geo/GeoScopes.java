@@ -23,8 +23,12 @@ final class GeoScopes {
   /** A grid the caller may not see is reported as missing, so its existence does not leak. */
   static void requireGrid(Principal caller, String code) {
     if (!of(caller).covers(code)) {
-      throw new DomainException(ProblemType.GRID_NOT_FOUND, Text.of("网格不存在或不在管辖范围内：" + code,
-          "No grid " + code + " in your scope"));
+      throw gridNotFound(code);
     }
+  }
+
+  static DomainException gridNotFound(String code) {
+    return new DomainException(ProblemType.GRID_NOT_FOUND, Text.of("网格不存在或不在管辖范围内：" + code,
+        "No grid " + code + " in your scope"));
   }
 }

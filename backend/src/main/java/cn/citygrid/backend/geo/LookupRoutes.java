@@ -36,10 +36,12 @@ final class LookupRoutes {
 
   private final Vertx vertx;
   private final GridLookup lookup;
+  private final GridDetails grids;
 
-  LookupRoutes(Vertx vertx, GridLookup lookup) {
+  LookupRoutes(Vertx vertx, GridLookup lookup, GridDetails grids) {
     this.vertx = vertx;
     this.lookup = lookup;
+    this.grids = grids;
   }
 
   List<ApiRoute> routes(Access mapUsers) {
@@ -49,7 +51,9 @@ final class LookupRoutes {
         ApiRoute.get("/api/v1/geo/grid-at", mapUsers, Reply.json(this::gridAt)),
         ApiRoute.get("/api/v1/geo/houses/nearest", mapUsers, Reply.json(this::nearest)),
         ApiRoute.post("/api/v1/geo/houses/within", mapUsers, Reply.json(this::within)),
-        ApiRoute.get("/api/v1/geo/grids/stats", mapUsers, Reply.json(this::stats)));
+        ApiRoute.get("/api/v1/geo/grids/stats", mapUsers, Reply.json(this::stats)),
+        // after /grids/stats, which the router would otherwise take for a grid code
+        ApiRoute.get("/api/v1/geo/grids/{code}", mapUsers, Reply.json(ctx -> grids.byCode(principal(ctx), ctx.pathParam("code")))));
   }
 
   private static JsonObject systems() {

@@ -48,7 +48,8 @@ public final class PersonSearch {
         });
   }
 
-  private static JsonObject item(Row r, boolean names) {
+  /** A person as search results and house residents list them: name masked unless disclosed, ID number always masked. */
+  static JsonObject item(Row r, boolean names) {
     return new JsonObject().put("id", r.getLong("id"))
         .put("name", names ? r.getString("name") : Disclosure.maskName(r.getString("name")))
         .put("idNumber", r.getString("id_number_mask")).put("gender", r.getString("gender"))

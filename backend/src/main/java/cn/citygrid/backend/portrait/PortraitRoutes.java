@@ -20,12 +20,15 @@ public final class PortraitRoutes {
   private final PersonSearch search;
   private final EnterprisePortraits enterprises;
   private final PlaceSearch places;
+  private final HouseDetails houses;
 
-  public PortraitRoutes(PersonPortraits persons, PersonSearch search, EnterprisePortraits enterprises, PlaceSearch places) {
+  public PortraitRoutes(PersonPortraits persons, PersonSearch search, EnterprisePortraits enterprises, PlaceSearch places,
+      HouseDetails houses) {
     this.persons = persons;
     this.search = search;
     this.enterprises = enterprises;
     this.places = places;
+    this.houses = houses;
   }
 
   public List<ApiRoute> routes() {
@@ -37,6 +40,8 @@ public final class PortraitRoutes {
         ApiRoute.get("/api/v1/enterprises/{creditCode}", readers, Reply.json(this::enterprise)),
         ApiRoute.get("/api/v1/houses", readers, Reply.json(ctx -> places.houses(principal(ctx), ctx.queryParams().get("q"),
             Paging.of(ctx)))),
+        ApiRoute.get("/api/v1/houses/{id}", readers, Reply.json(ctx -> houses.byId(principal(ctx), Paging.pathId(ctx, "id"),
+            purpose(ctx), RequestLog.requestId(ctx)))),
         ApiRoute.get("/api/v1/enterprises", readers, Reply.json(ctx -> places.enterprises(principal(ctx),
             ctx.queryParams().get("q"), Paging.of(ctx)))));
   }

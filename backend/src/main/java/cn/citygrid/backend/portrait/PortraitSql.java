@@ -56,4 +56,22 @@ public final class PortraitSql {
       WHERE p.merged_into IS NULL AND ($1::text IS NULL OR p.id_number_bidx = $1)
         AND ($4::text IS NULL OR p.name LIKE $4)
       """ + PERSON_SCOPE + " ORDER BY p.id LIMIT $5 OFFSET $6";
+
+  /** One house in the caller's grids ($1 id, $2 prefixes), with its 20 latest field records (those naming it as houseId). */
+  static final String HOUSE = """
+      SELECT h.id, h.address, h.grid_code, g.name AS grid_name, h.usage, h.area_m2::text AS area, h.building_id,
+        ST_X(h.geom) AS lon, ST_Y(h.geom) AS lat,
+        (SELECT json_agg(v.j) FROM (SELECT json_build_object('recordId', lr.id, 'form', lr.form_id,
+                'capturedAt', lr.captured_at, 'worker', a.username, 'workerName', a.display_name) AS j
+             FROM ledger.record lr JOIN auth.account a ON a.id = lr.account_id
+             WHERE lr.payload ->> 'houseId' = h.id::text ORDER BY lr.captured_at DESC, lr.id LIMIT 20) v)::text AS visits
+      FROM grid.house h JOIN grid.unit_grid g ON g.code = h.grid_code
+      WHERE h.id = $1::bigint AND ($2::text[] IS NULL OR h.grid_code LIKE ANY ($2))""";
+
+  /** The current residents of house $1 whom the caller may see (the portrait's scope rule), in the columns of SEARCH. */
+  static final String HOUSE_RESIDENTS = """
+      SELECT p.id, p.name, p.id_number_mask, p.gender, p.birth_date, h.address, r.kind, r.since
+      FROM grid.residence r JOIN grid.person p ON p.id = r.person_id JOIN grid.house h ON h.id = r.house_id
+      WHERE r.house_id = $1::bigint AND r.until IS NULL AND p.merged_into IS NULL
+      """ + PERSON_SCOPE + " ORDER BY p.birth_date NULLS LAST, p.id LIMIT 200";
 }

@@ -39,6 +39,7 @@ import java.util.Locale;
  */
 public final class AttachmentRoutes {
   static final int MAX_SLOTS = 50;
+  static final Duration ORIGINAL_TTL = Duration.ofMinutes(5);
 
   private final AttachmentStore store;
   private final SyncDevices devices;
@@ -147,15 +148,24 @@ public final class AttachmentRoutes {
 
   /**
    * A record's attachment for reviewers: {@code ?size=256} or {@code 1024} a JPEG thumbnail, {@code original}
-   * a redirect to a five-minute link. Only attachments the record names, of records in the caller's scope.
+   * a redirect to a five-minute link, or with {@code &redirect=false} that link as JSON {@code {url, expiresAt}}
+   * (a browser app fetching with its bearer token cannot follow a redirect to another origin; it opens the link).
+   * Only attachments the record names, of records in the caller's scope.
    */
   private void fetch(RoutingContext ctx) {
     String recordId = ctx.pathParam("id");
     String sm3 = ctx.pathParam("sm3");
     String size = ctx.queryParams().get("size") == null ? "256" : ctx.queryParams().get("size");
+    String redirect = ctx.queryParams().get("redirect") == null ? "true" : ctx.queryParams().get("redirect");
+    List<FieldError> errors = new ArrayList<>();
     if (!size.equals("256") && !size.equals("1024") && !size.equals("original")) {
-      ctx.fail(DomainException.validation(List.of(new FieldError("size", "enum",
-          Text.of("应为 256、1024 或 original", "Must be 256, 1024 or original")))));
+      errors.add(new FieldError("size", "enum", Text.of("应为 256、1024 或 original", "Must be 256, 1024 or original")));
+    }
+    if (!redirect.equals("true") && !redirect.equals("false")) {
+      errors.add(new FieldError("redirect", "enum", Text.of("应为 true 或 false", "Must be true or false")));
+    }
+    if (!errors.isEmpty()) {
+      ctx.fail(DomainException.validation(errors));
       return;
     }
     pool.preparedQuery("""
@@ -171,8 +181,13 @@ public final class AttachmentRoutes {
           }
           long account = rows.iterator().next().getLong(0);
           if (size.equals("original")) {
-            return store.presignedGet(account, sm3, Duration.ofMinutes(5)).map(url -> {
-              ctx.response().setStatusCode(303).putHeader("Location", url).putHeader("Cache-Control", "no-store").end();
+            return store.presignedLink(account, sm3, ORIGINAL_TTL).map(link -> {
+              if (redirect.equals("false")) {
+                ctx.response().putHeader("Cache-Control", "no-store");
+                ctx.json(new JsonObject().put("url", link.url()).put("expiresAt", link.expiresAt().toString()));
+              } else {
+                ctx.response().setStatusCode(303).putHeader("Location", link.url()).putHeader("Cache-Control", "no-store").end();
+              }
               return null;
             });
           }

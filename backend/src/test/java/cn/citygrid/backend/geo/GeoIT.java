@@ -161,6 +161,39 @@ class GeoIT {
         .hasSize(Integer.parseInt(db.scalar("SELECT count(*) FROM grid.unit_grid WHERE code LIKE '" + workerGrid.substring(0, 9) + "%'")));
   }
 
+  @Test
+  void gridDetails_giveStatisticsOpenEventsAndWorkers_ofAGridInScope_andAreNotFoundOutsideIt() {
+    db.execute("INSERT INTO grid.event (category, description, urgency, status, grid_code, reported_at) VALUES "
+        + "('municipal', '网格详情测试：未处理', 'normal', 'reported', '" + workerGrid + "', now()), "
+        + "('municipal', '网格详情测试：处理中', 'normal', 'dispatched', '" + workerGrid + "', now()), "
+        + "('municipal', '网格详情测试：已关闭', 'normal', 'closed', '" + workerGrid + "', now())");
+    JsonObject stats = objects(http.get("/api/v1/geo/grids/stats", supervisor).json().getJsonArray("grids")).stream()
+        .filter(g -> g.getString("code").equals(workerGrid)).findFirst().orElseThrow();
+
+    Http.Response r = http.get("/api/v1/geo/grids/" + workerGrid, supervisor);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject grid = r.json();
+    assertThat(grid.getString("name")).isEqualTo(db.scalar("SELECT name FROM grid.unit_grid WHERE code = '" + workerGrid + "'"));
+    assertThat(grid.getString("communityCode")).isEqualTo(workerGrid.substring(0, 12));
+    JsonObject shown = grid.getJsonObject("stats");
+    for (String count : List.of("houses", "persons", "enterprises", "places")) {
+      assertThat(shown.getInteger(count)).as(count).isEqualTo(stats.getInteger(count));
+    }
+    assertThat(shown.getLong("openEvents")).isEqualTo(Long.parseLong(db.scalar("SELECT count(*) FROM grid.event WHERE grid_code = '"
+        + workerGrid + "' AND status IN ('reported', 'dispatched')"))).isGreaterThanOrEqualTo(2);
+    List<JsonObject> workers = objects(grid.getJsonArray("workers"));
+    assertThat(workers.stream().map(w -> w.getString("username"))).contains("worker").doesNotContain("worker2", "supervisor");
+    assertThat(workers.stream().filter(w -> w.getString("username").equals("worker")).findFirst().orElseThrow().getString("scope"))
+        .isEqualTo(workerGrid);
+    assertThat(http.get("/api/v1/geo/grids/" + workerGrid, worker).status()).as("a worker sees their own grid").isEqualTo(200);
+
+    // outside the caller's scope the grid is as missing as a code that does not exist
+    assertProblem(http.get("/api/v1/geo/grids/" + workerGrid, app.login("worker2", "Demo@2026")), 404, "grid-not-found");
+    assertProblem(http.get("/api/v1/geo/grids/" + workerGrid.substring(0, 12) + "999", supervisor), 404, "grid-not-found");
+    assertProblem(http.get("/api/v1/geo/grids/not-a-code", admin), 404, "grid-not-found");
+    assertProblem(http.get("/api/v1/geo/grids/" + workerGrid, app.login("steward", "Demo@2026")), 403, "forbidden");
+  }
+
   static List<JsonObject> objects(JsonArray array) {
     return array.stream().map(o -> (JsonObject) o).toList();
   }

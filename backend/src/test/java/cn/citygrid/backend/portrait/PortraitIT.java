@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.backend.testing.TestPhone;
+import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import cn.citygrid.sync.protocol.crypto.Sm3;
 import cn.citygrid.sync.protocol.json.Jcs;
 import io.vertx.core.json.JsonArray;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +146,68 @@ class PortraitIT {
     Http.Response tooShort = http.get("/api/v1/houses?q=%25", worker);
     assertThat(tooShort.status()).isEqualTo(400);
     assertThat(tooShort.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("q");
+  }
+
+  @Test
+  void house_listsItsResidentsMaskedLikeSearch_logsEachAsARead_andShowsItsVisits() throws Exception {
+    String[] house = scalar("""
+        SELECT h.id || '|' || h.grid_code FROM grid.house h JOIN auth.account_scope s ON h.grid_code LIKE s.node_code || '%'
+          JOIN auth.account a ON a.id = s.account_id
+        WHERE a.username = 'worker' AND (SELECT count(*) FROM grid.residence r WHERE r.house_id = h.id AND r.until IS NULL) >= 2
+        ORDER BY h.id LIMIT 1""").split("\\|");
+    long residents = count("SELECT count(*) FROM grid.residence WHERE house_id = " + house[0] + " AND until IS NULL");
+    String worker = app.login("worker", "Demo@2026");
+    String supervisor = app.login("supervisor", "Demo@2026");
+    TestPhone phone = new TestPhone(http, worker).enrolledAndApproved(supervisor);
+    RecordEnvelope visit = phone.sign(TestPhone.VISIT, Map.of("houseId", house[0], "note", "房屋详情测试"), List.of(), Instant.now());
+    assertThat(phone.submit(visit, true).status()).isEqualTo(201);
+    long before = count("SELECT count(*) FROM gov.access_log WHERE action = 'house'");
+
+    Http.Response browsing = http.get("/api/v1/houses/" + house[0], supervisor);
+    assertThat(browsing.status()).as(browsing.body()).isEqualTo(200);
+    JsonObject h = browsing.json();
+    assertThat(h.getString("gridCode")).isEqualTo(house[1]);
+    assertThat(h.getJsonObject("disclosure").getJsonArray("clear")).isEmpty();
+    List<JsonObject> listed = h.getJsonArray("residents").stream().map(o -> (JsonObject) o).toList();
+    assertThat(listed).hasSize((int) residents);
+    assertThat(listed).allSatisfy(p -> {
+      assertThat(p.getString("name")).endsWith("*");
+      assertThat(p.getString("idNumber")).contains("********");
+    });
+    // the same masking as person search: the same person, the same fields
+    JsonObject searched = http.get("/api/v1/persons?q=" + java.net.URLEncoder.encode(
+        scalar("SELECT p.name FROM grid.person p WHERE p.id = " + listed.get(0).getLong("id")), StandardCharsets.UTF_8), supervisor)
+        .json().getJsonArray("items").stream().map(o -> (JsonObject) o).filter(p -> p.getLong("id").equals(listed.get(0).getLong("id")))
+        .findFirst().orElseThrow();
+    assertThat(listed.get(0).getString("name")).isEqualTo(searched.getString("name"));
+    assertThat(listed.get(0).getString("idNumber")).isEqualTo(searched.getString("idNumber"));
+    assertThat(h.getJsonArray("visits").stream().map(v -> ((JsonObject) v).getString("recordId"))).contains(visit.recordId());
+    JsonObject shownVisit = h.getJsonArray("visits").stream().map(v -> (JsonObject) v)
+        .filter(v -> v.getString("recordId").equals(visit.recordId())).findFirst().orElseThrow();
+    assertThat(shownVisit.getString("worker")).isEqualTo("worker");
+    assertThat(shownVisit.getString("form")).isEqualTo(TestPhone.VISIT.id());
+
+    long logged = count("SELECT count(*) FROM gov.access_log WHERE action = 'house' AND username = 'supervisor' AND purpose = 'browse'"
+        + " AND subject_kind = 'person' AND subject_id IN (SELECT person_id FROM grid.residence WHERE house_id = " + house[0]
+        + " AND until IS NULL)");
+    assertThat(logged).as("one logged read per resident listed").isEqualTo(residents);
+    JsonObject visiting = http.get("/api/v1/houses/" + house[0] + "?purpose=visit", supervisor).json();
+    assertThat(visiting.getJsonObject("disclosure").getJsonArray("clear")).containsExactly("name");
+    assertThat(visiting.getJsonArray("residents").getJsonObject(0).getString("name")).doesNotContain("*");
+    assertThat(visiting.getJsonArray("residents").getJsonObject(0).getString("idNumber")).contains("********");
+    assertThat(count("SELECT count(*) FROM gov.access_log WHERE action = 'house'")).isEqualTo(before + 2 * residents);
+
+    Http.Response leader = http.get("/api/v1/houses/" + house[0] + "?purpose=visit", app.login("leader", "Demo@2026"));
+    assertThat(leader.json().getJsonArray("residents").getJsonObject(0).getString("name")).as("leaders never see names").endsWith("*");
+    String other = scalar("SELECT a.username FROM auth.account a JOIN auth.account_scope s ON s.account_id = a.id"
+        + " WHERE a.username LIKE 'worker_%' AND '" + house[1] + "' NOT LIKE s.node_code || '%' ORDER BY a.id LIMIT 1");
+    Http.Response outside = http.get("/api/v1/houses/" + house[0], app.login(other, "Demo@2026"));
+    assertThat(outside.status()).isEqualTo(404);
+    assertThat(outside.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(http.get("/api/v1/houses/999999999", supervisor).json().getString("detail")).isEqualTo(outside.json().getString("detail"));
+    assertThat(http.get("/api/v1/houses/" + house[0], app.login("citizen", "Demo@2026")).status()).isEqualTo(403);
+    assertThat(count("SELECT count(*) FROM gov.access_log WHERE action = 'house'")).as("refused reads log nothing")
+        .isEqualTo(before + 3 * residents);
   }
 
   @Test

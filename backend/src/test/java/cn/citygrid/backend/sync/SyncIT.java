@@ -289,9 +289,14 @@ class SyncIT {
   }
 
   static byte[] jpeg() throws Exception {
+    return jpeg(java.awt.Color.ORANGE);
+  }
+
+  /** A 640×480 JPEG of one colour: another colour, another SM3. */
+  static byte[] jpeg(java.awt.Color colour) throws Exception {
     var image = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
     var g = image.createGraphics();
-    g.setColor(java.awt.Color.ORANGE);
+    g.setColor(colour);
     g.fillRect(0, 0, 640, 480);
     g.dispose();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -341,6 +346,49 @@ class SyncIT {
     assertThat(thumb.statusCode()).isEqualTo(200);
     var small = ImageIO.read(new java.io.ByteArrayInputStream(thumb.body()));
     assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(256);
+  }
+
+  @Test
+  void theOriginalPhoto_isARedirectForExistingClients_andAJsonLinkWithRedirectFalse() throws Exception {
+    TestPhone phone = phone("worker");
+    byte[] photo = jpeg(java.awt.Color.CYAN);
+    String sm3 = Sm3.hex(photo);
+    RecordEnvelope record = phone.sign(EVENT, Map.of("event", Map.of("category", "municipal", "description", "原图测试：莲花路东段路灯不亮",
+        "urgency", "normal"), "place", Map.of("location", "22.5431 114.0579 15 6"), "media", Map.of("photo_1", "p1.jpg"),
+        "photo_count", 1),
+        List.of(new AttachmentRef("p1.jpg", "image/jpeg", photo.length, sm3)), Instant.now());
+    JsonObject slot = phone.post("/api/v1/sync/attachments", new JsonObject().put("attachments", new JsonArray()
+        .add(new JsonObject().put("sm3", sm3).put("size", photo.length).put("mediaType", "image/jpeg"))))
+        .json().getJsonArray("slots").getJsonObject(0);
+    assertThat(put(slot, photo)).isEqualTo(200);
+    assertThat(phone.post("/api/v1/sync/attachments/" + sm3 + "/complete", new JsonObject().putNull("uploadId")).status()).isEqualTo(200);
+    assertThat(only(phone.sync("records", List.of(record))).getString("status")).isEqualTo("accepted");
+    String original = "/api/v1/records/" + record.recordId() + "/attachments/" + sm3 + "?size=original";
+    HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> redirect = noRedirects.send(HttpRequest.newBuilder(URI.create(http.base() + original))
+        .header("Authorization", "Bearer " + supervisor).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(redirect.statusCode()).isEqualTo(303);
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    assertThat(URI.create(location).getHost()).as("the object store, another origin").isNotNull();
+
+    Http.Response link = http.get(original + "&redirect=false", supervisor);
+    assertThat(link.status()).as(link.body()).isEqualTo(200);
+    assertThat(link.header("Content-Type")).startsWith("application/json");
+    assertThat(link.header("Cache-Control")).isEqualTo("no-store");
+    Instant expiresAt = Instant.parse(link.json().getString("expiresAt"));
+    assertThat(expiresAt).isBetween(Instant.now().plusSeconds(4 * 60), Instant.now().plusSeconds(6 * 60));
+    // opened as a browser opens a link: no token, no redirect, straight from the store
+    HttpResponse<byte[]> opened = noRedirects.send(HttpRequest.newBuilder(URI.create(link.json().getString("url"))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(opened.statusCode()).isEqualTo(200);
+    assertThat(opened.body()).isEqualTo(photo);
+
+    Http.Response bad = http.get(original + "&redirect=maybe", supervisor);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("redirect");
+    assertThat(http.get(original + "&redirect=false", app.login("worker", "Demo@2026")).status()).as("workers review no photos")
+        .isEqualTo(403);
   }
 
   static int put(JsonObject slot, byte[] body) throws Exception {

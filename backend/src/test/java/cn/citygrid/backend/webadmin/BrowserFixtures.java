@@ -32,7 +32,7 @@ import javax.imageio.ImageIO;
  * waiting for approval, a signed record in the log with its receipt, an uncertain person match in
  * the review queue (a 公安 row without an ID number, naming a known person), an event report with a
  * photo synced as a phone does (slot, upload, SM3 check, record), a proposed house-area edit that
- * waits for review, and a house of the worker's grid to dispatch a task to.
+ * waits for review, and a house of the worker's grid (with a visit naming it) for the map and a task.
  */
 final class BrowserFixtures {
   private static final String GONGAN = "人员编号,身份证号,姓名,性别,民族,出生日期,户籍地,现住址,联系电话,与户主关系,户号,居住类型\n";
@@ -61,6 +61,11 @@ final class BrowserFixtures {
     assertThat(imported.json().getLong("reviews")).as(imported.body()).isEqualTo(1);
 
     String[] house = occupiedHouse(db);
+    // The house the map shows: a visit naming it, so that its panel lists the visit.
+    RecordEnvelope houseVisit = phone.sign(TestPhone.VISIT, Map.of("houseId", house[0], "note", "浏览器测试：地图上的房屋"), List.of(),
+        Instant.now());
+    Http.Response visited = phone.submit(houseVisit, true);
+    assertThat(visited.status()).as(visited.body()).isEqualTo(201);
     RecordEnvelope photoRecord = eventWithPhoto(phone);
     // The event (and with it the record's point) is written by the projector, which runs behind the sync.
     app.app().sync().projector().drain().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -71,7 +76,7 @@ final class BrowserFixtures {
 
     return new JsonObject().put("pendingDevice", pending.deviceId).put("recordId", record.recordId())
         .put("reviewCandidate", Long.parseLong(known[3])).put("photoRecordId", photoRecord.recordId())
-        .put("proposalRecordId", proposal.recordId()).put("taskHouseId", house[0]);
+        .put("proposalRecordId", proposal.recordId()).put("taskHouseId", house[0]).put("houseVisitRecordId", houseVisit.recordId());
   }
 
   /** An event report with one photo, synced as a phone syncs it: the record waits until the photo is uploaded and checked. */

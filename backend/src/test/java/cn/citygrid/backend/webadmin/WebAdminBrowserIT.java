@@ -96,7 +96,7 @@ class WebAdminBrowserIT {
   }
 
   @Test
-  void webAdmin_inChromium_signsIn_managesUsers_findsMaskedPeople_approvesDevices_verifiesReceipts_reviewsMatches() throws Exception {
+  void webAdmin_inChromium_signsIn_managesUsers_findsMaskedPeople_approvesDevices_verifiesReceipts_readsTheMap_reviewsMatches() throws Exception {
     Path out = WEB_ADMIN.resolve("target/screenshots");
     // Niced: the browser is the test's instrument and must not starve the server under test of the
     // machine's two cores (the server's event loops are held to 200 ms).
@@ -114,7 +114,7 @@ class WebAdminBrowserIT {
     assertThat(process.exitValue()).as("exit code of %s; its output:%n%s", String.join(" ", command), String.join("\n", output))
         .isZero();
     for (String shot : List.of("sign-in", "users", "forms", "form-upload-error", "form-preview", "person-portrait", "records",
-        "record-verified", "record-photo", "tasks", "proposals", "quality-review")) {
+        "record-verified", "record-photo", "record-original", "map-grid", "map-house", "tasks", "proposals", "quality-review")) {
       assertThat(out.resolve(shot + ".png")).exists();
     }
   }

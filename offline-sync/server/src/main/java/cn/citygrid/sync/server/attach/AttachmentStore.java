@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,10 +193,19 @@ public final class AttachmentStore implements AutoCloseable {
 
     /** A GET URL of the verified object valid for {@code ttl} (1 s to 7 days); NOT_FOUND when absent. */
     public Future<String> presignedGet(long accountId, String sm3, Duration ttl) {
+        return presignedLink(accountId, sm3, ttl).map(Link::url);
+    }
+
+    /** A URL and the instant the object store stops accepting it. */
+    public record Link(String url, Instant expiresAt) {}
+
+    /** {@link #presignedGet} with the instant the URL expires, for clients that open it themselves. */
+    public Future<Link> presignedLink(long accountId, String sm3, Duration ttl) {
         return blocking(() -> {
             String key = ObjectKeys.verified(accountId, sm3);
             s3.stat(key).orElseThrow(() -> AttachmentException.notFound("attachment " + key));
-            return presigner.get(key, ttl).url();
+            Presigner.Presigned signed = presigner.get(key, ttl);
+            return new Link(signed.url(), signed.expiresAt());
         });
     }
 
