@@ -44,11 +44,10 @@ export interface FormFields {
 }
 
 /**
- * What a publish did: 201 `published`, 200 the very same XML again — `already_published` from the
- * server (openapi.yaml says `unchanged`), so anything but `published` is read as "nothing changed".
+ * What a publish did: 201 `published`, 200 `unchanged` (the very same XML again).
  */
 export interface PublishResult {
-  status: 'published' | 'already_published' | 'unchanged'
+  status: 'published' | 'unchanged'
 }
 
 const version = (formId: string, v: string) => `/api/v1/forms/${encodeURIComponent(formId)}/versions/${encodeURIComponent(v)}`

@@ -26,7 +26,7 @@ public enum ProblemType {
   RECORD_TOO_LARGE(413, "record-too-large", "单条记录过大", "The record is too large"),
   RECORD_INVALID(422, "record-invalid", "记录未通过表单校验", "The record does not pass its form's rules"),
   FORM_UNKNOWN(422, "form-unknown", "表单或其版本不存在", "No such form or form version"),
-  FORM_INVALID(400, "form-invalid", "表单文件不合法", "The form file is invalid"),
+  FORM_INVALID(422, "form-invalid", "表单文件不合法", "The form file is invalid"),
   FORM_VERSION_CONFLICT(409, "form-version-conflict", "该表单版本已以不同内容发布", "This form version is published with other content"),
   ATTACHMENT_MISSING(409, "attachment-missing", "附件尚未上传", "An attachment is not uploaded yet"),
   ATTACHMENT_REFUSED(413, "attachment-refused", "附件不被接受", "The attachment is refused"),

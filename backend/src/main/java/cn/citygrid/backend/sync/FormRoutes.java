@@ -50,7 +50,10 @@ public final class FormRoutes {
         .put("retiredAt", f.retiredAt() == null ? null : Timestamps.format(f.retiredAt()))).toList())));
   }
 
-  /** 201 with the new version; 200 when this very XML was published before; 409 when the version exists with other XML. */
+  /**
+   * 201 {@code published}; 200 {@code unchanged} when this very XML was published before; 409 when the version
+   * exists with other XML; 422 {@code form-invalid} when JavaRosa cannot read or evaluate it.
+   */
   private void publish(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !(type.startsWith("application/xml") || type.startsWith("text/xml"))) {

@@ -28,7 +28,7 @@ public final class FormVersions {
       Instant retiredAt) {}
 
   /** What publishing did. */
-  public enum Published { PUBLISHED, ALREADY_PUBLISHED, CONFLICT }
+  public enum Published { PUBLISHED, UNCHANGED, CONFLICT }
 
   private final Pool pool;
   private final WorkerExecutor workers;
@@ -68,7 +68,7 @@ public final class FormVersions {
             parsed.put(key(form.id(), form.version()), Optional.of(form));
             return Published.PUBLISHED;
           }
-          return sm3.equals(r.getString("stored")) ? Published.ALREADY_PUBLISHED : Published.CONFLICT;
+          return sm3.equals(r.getString("stored")) ? Published.UNCHANGED : Published.CONFLICT;
         });
   }
 

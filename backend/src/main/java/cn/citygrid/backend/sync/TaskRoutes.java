@@ -119,13 +119,18 @@ public final class TaskRoutes {
     Paging paging = Paging.of(ctx);
     String status = ctx.queryParams().get("status");
     Long own = caller.has(Role.GRID_WORKER) && !caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN) ? caller.accountId() : null;
-    return pool.preparedQuery(SELECT + " AND ($3::text IS NULL OR t.status = $3) ORDER BY t.due NULLS LAST, t.id LIMIT $4 OFFSET $5")
+    String filtered = SELECT + " AND ($3::text IS NULL OR t.status = $3)";
+    Tuple params = Tuple.of(Proposals.scopeOf(caller), own, status);
+    Future<Long> total = pool.preparedQuery("SELECT count(*) FROM (" + filtered + ") x").execute(params)
+        .map(rows -> rows.iterator().next().getLong(0));
+    Future<JsonArray> items = pool.preparedQuery(filtered + " ORDER BY t.due NULLS LAST, t.id LIMIT $4 OFFSET $5")
         .execute(Tuple.of(Proposals.scopeOf(caller), own, status, paging.size(), paging.offset()))
         .map(rows -> {
-          JsonArray items = new JsonArray();
-          rows.forEach(r -> items.add(new JsonObject(r.getString(0))));
-          return new JsonObject().put("page", paging.page()).put("size", paging.size()).put("items", items);
+          JsonArray page = new JsonArray();
+          rows.forEach(r -> page.add(new JsonObject(r.getString(0))));
+          return page;
         });
+    return Future.all(total, items).map(done -> paging.toJson(total.result(), items.result()));
   }
 
   private Future<JsonObject> one(Principal caller, long id) {
@@ -139,27 +144,43 @@ public final class TaskRoutes {
         });
   }
 
-  /** Close, cancel or reopen a task, or give it to another worker covering its grid. */
+  /**
+   * Close, cancel or reopen a task, move its due date, or give it to another enabled worker covering
+   * its grid; an assignee who does not is a field error and nothing changes.
+   */
   private Future<JsonObject> update(RoutingContext ctx) {
     Principal caller = principal(ctx);
     long id = Paging.pathId(ctx, "id");
     JsonBody body = JsonBody.of(ctx);
     String status = body.optionalString("status", 16);
     String assignee = body.optionalString("assignee", 64);
+    LocalDate due = date(body, body.optionalString("due", 10));
     if (status != null && !Set.of("open", "done", "cancelled").contains(status)) {
       body.error("status", "enum", Text.of("应为 open、done、cancelled 之一", "Must be open, done or cancelled"));
     }
     body.validate();
     return pool.preparedQuery("""
-            UPDATE sync.task t SET status = coalesce($3, t.status), updated_at = now(),
-              assignee_id = coalesce((SELECT a.id FROM auth.account a JOIN auth.account_scope s ON s.account_id = a.id
-                JOIN auth.account_role r ON r.account_id = a.id AND r.role = 'GRID_WORKER'
-                WHERE a.username = $4 AND t.grid_code LIKE s.node_code || '%' LIMIT 1), t.assignee_id)
-            WHERE t.id = $1 AND ($2::text[] IS NULL OR t.grid_code LIKE ANY ($2)) RETURNING t.assignee_id""")
-        .execute(Tuple.of(id, Proposals.scopeOf(caller), status, assignee))
+            WITH task AS (
+              SELECT t.id, t.grid_code FROM sync.task t
+              WHERE t.id = $1 AND ($2::text[] IS NULL OR t.grid_code LIKE ANY ($2)) FOR UPDATE),
+            worker AS (
+              SELECT a.id FROM task, auth.account a JOIN auth.account_role r ON r.account_id = a.id AND r.role = 'GRID_WORKER'
+              WHERE a.username = $4 AND a.enabled AND EXISTS (SELECT 1 FROM auth.account_scope s
+                WHERE s.account_id = a.id AND task.grid_code LIKE s.node_code || '%')),
+            changed AS (
+              UPDATE sync.task t SET status = coalesce($3, t.status), due = coalesce($5, t.due), updated_at = now(),
+                assignee_id = coalesce((SELECT id FROM worker), t.assignee_id)
+              FROM task WHERE t.id = task.id AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM worker)) RETURNING t.id)
+            SELECT EXISTS (SELECT 1 FROM task), EXISTS (SELECT 1 FROM changed)""")
+        .execute(Tuple.of(id, Proposals.scopeOf(caller), status, assignee, due))
         .compose(rows -> {
-          if (rows.size() == 0) {
+          Row r = rows.iterator().next();
+          if (!r.getBoolean(0)) {
             throw DomainException.notFound(NOT_FOUND);
+          }
+          if (!r.getBoolean(1)) {
+            throw DomainException.validation(List.of(new DomainException.FieldError("assignee", "scope", Text.of(
+                "没有负责该任务所在网格的在岗网格员 " + assignee, "No enabled grid worker " + assignee + " covers the task's grid"))));
           }
           return one(caller, id);
         });

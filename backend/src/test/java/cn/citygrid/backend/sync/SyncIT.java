@@ -140,12 +140,14 @@ class SyncIT {
         .replace("version=\"" + BuiltInForms.VERSION + "\"", "version=\"2026120101\"");
     Map<String, String> asXml = Map.of("Content-Type", "application/xml");
     assertThat(http.send("POST", "/api/v1/forms", supervisor, xml, asXml).status()).isEqualTo(201);
-    assertThat(http.send("POST", "/api/v1/forms", supervisor, xml, asXml).status()).isEqualTo(200);
+    Http.Response again = http.send("POST", "/api/v1/forms", supervisor, xml, asXml);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().getString("status")).isEqualTo("unchanged");
     Http.Response changed = http.send("POST", "/api/v1/forms", supervisor, xml.replace("签到", "打卡"), asXml);
     assertThat(changed.status()).isEqualTo(409);
     assertThat(changed.json().getString("type")).isEqualTo("urn:citygrid:problem:form-version-conflict");
     Http.Response broken = http.send("POST", "/api/v1/forms", supervisor, "<h:html><unclosed>", asXml);
-    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.status()).isEqualTo(422);
     assertThat(broken.json().getString("code")).isEqualTo("malformed-xml");
     assertThat(http.send("POST", "/api/v1/forms", worker, xml, asXml).status()).isEqualTo(403);
     JsonObject fields = http.get("/api/v1/forms/check-in/versions/2026120101/fields", worker).json();
@@ -569,6 +571,20 @@ class SyncIT {
     String taskId = String.valueOf(created.json().getLong("id"));
     assertThat(http.postJson("/api/v1/tasks", supervisor, new JsonObject().put("kind", "visit").put("title", "x")
         .put("assignee", "worker2").put("houseId", house[0])).status()).isEqualTo(400);
+    // Given to a worker who does not cover the house's grid: a field error, and the task is unchanged.
+    Http.Response elsewhere = http.putJson("/api/v1/tasks/" + taskId, supervisor, new JsonObject().put("assignee", "worker2")
+        .put("due", LocalDate.now().plusDays(9).toString()));
+    assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(400);
+    assertThat(elsewhere.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("assignee");
+    JsonObject moved = http.putJson("/api/v1/tasks/" + taskId, supervisor, new JsonObject()
+        .put("due", LocalDate.now().plusDays(5).toString())).json();
+    assertThat(moved.getString("assignee")).isEqualTo("worker");
+    assertThat(moved.getString("due")).isEqualTo(LocalDate.now().plusDays(5).toString());
+    assertThat(http.putJson("/api/v1/tasks/" + taskId, supervisor, new JsonObject().put("due", "next week")).status())
+        .isEqualTo(400);
+    JsonObject listed = http.get("/api/v1/tasks?status=open&size=1", supervisor).json();
+    assertThat(listed.getLong("total")).isGreaterThanOrEqualTo(1L);
+    assertThat(listed.getJsonArray("items")).hasSize(1);
 
     String[] cursor = {null};
     assertThat(pull(phone, cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id"))
