@@ -4,6 +4,7 @@ import cn.citygrid.backend.App;
 import cn.citygrid.backend.config.ConfigKey;
 import cn.citygrid.backend.config.DbConfig;
 import cn.citygrid.backend.config.GridConfig;
+import cn.citygrid.backend.geo.GeoModule;
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestDatabase;
 import cn.citygrid.geo.tiles.LayerRegistry;
@@ -198,12 +199,15 @@ public final class TileBench {
     return tiles;
   }
 
-  /** One script per zoom, a random tile of that zoom's block each, running the exact statement the server prepares. */
+  /**
+   * One script per zoom, a random tile of that zoom's block each, running the exact statement the
+   * server prepares: the backend's layers (with quality, events and check-ins), not geo-services' built-in ones only.
+   */
   private static List<String> pgbenchScripts(double[] centre) {
     List<String> scripts = new ArrayList<>();
     for (int z : ZOOMS) {
       TileCoord c = TileCoord.containing(centre[0], centre[1], z);
-      String sql = TileRepository.sql(LayerRegistry.withDefaults().resolve(LAYER), z).orElseThrow()
+      String sql = TileRepository.sql(GeoModule.layers().resolve(LAYER), z).orElseThrow()
           .replace("$5", ":prefixes").replace("$4", ":patterns").replace("$3", ":y").replace("$2", ":x").replace("$1", ":z");
       scripts.add("\\set z " + z + "\n\\set x " + (c.x() - RADIUS) + " + random(0, " + 2 * RADIUS + ")\n\\set y "
           + (c.y() - RADIUS) + " + random(0, " + 2 * RADIUS + ")\n" + sql + ";\n");
