@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -35,7 +36,8 @@ final class HttpLoad implements AutoCloseable {
     }
   }
 
-  private final Vertx vertx = Vertx.vertx();
+  // two event loops, as pgbench runs with two threads (-j 2); Vert.x would start two per core
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
   private final HttpClient client;
   private final String authorization;
 
