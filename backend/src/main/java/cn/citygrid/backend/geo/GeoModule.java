@@ -47,9 +47,7 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
     TileConfig tileConfig = new TileConfig(TileApi.BASE, settings.publicUrl(), settings.tileMaxAgeSeconds(),
         settings.tileCacheBytes(), CityBounds.read(pool), true); // HttpVerticle: setCompressionSupported(true)
     TileCache cache = new TileCache(settings.tileCacheBytes());
-    TileService tiles = new TileService(vertx, LayerRegistry.withDefaults().register(QualityLayer.layer())
-            .register(FieldLayers.events()).register(FieldLayers.checkIns()),
-        new TileRepository(pool), cache);
+    TileService tiles = new TileService(vertx, layers(), new TileRepository(pool), cache);
     GeoServerPublisher publisher = new GeoServerPublisher(vertx, geoServer(settings.geoServer()));
     Access mapUsers = Access.roles(Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.GRID_WORKER);
     GridEdits edits = new GridEdits(vertx, new GridService(vertx, new GridRepository(pool)), new GridEditRepository(pool), cache,
@@ -63,6 +61,12 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
     meter(cache, metrics);
     return new GeoModule(routes, tiles, new TileChangeListener(vertx, Database.connectOptions(db), cache), publisher,
         settings.geoServer().enabled());
+  }
+
+  /** The tile layers the backend serves: geo-services' built-in ones, then quality, events and check-ins. */
+  public static LayerRegistry layers() {
+    return LayerRegistry.withDefaults().register(QualityLayer.layer()).register(FieldLayers.events())
+        .register(FieldLayers.checkIns());
   }
 
   /**

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -27,16 +28,23 @@ final class HttpLoad implements AutoCloseable {
     double perSecond() {
       return requests / seconds;
     }
+
+    /** Runs taken one after the other, as one: their requests over their summed time. */
+    static Result of(List<Result> runs) {
+      return new Result(runs.stream().mapToLong(Result::requests).sum(), runs.stream().mapToDouble(Result::seconds).sum(),
+          runs.stream().flatMapToLong(r -> Arrays.stream(r.nanos())).toArray());
+    }
   }
 
-  private final Vertx vertx = Vertx.vertx();
+  // two event loops, as pgbench runs with two threads (-j 2); Vert.x would start two per core
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
   private final HttpClient client;
-  private final String token;
+  private final String authorization;
 
   HttpLoad(int port, int clients, String token) {
     this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
         .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients));
-    this.token = token;
+    this.authorization = "Bearer " + token;
   }
 
   /** An answer to check: the request's number, status, headers and body. */
@@ -93,7 +101,7 @@ final class HttpLoad implements AutoCloseable {
     client.request(HttpMethod.GET, uri.apply(i))
         .compose(req -> {
           headers.apply(i).forEach(req::putHeader);
-          return req.putHeader("Authorization", "Bearer " + token).send();
+          return req.putHeader("Authorization", authorization).send();
         })
         .compose(resp -> resp.body().map(body -> {
           if (!check.ok(i, resp.statusCode(), resp.headers(), body)) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What a caller may see: every feature ({@link #ALL}) or the features whose region/grid code
@@ -15,11 +16,12 @@ import java.util.TreeSet;
  */
 public record TileScope(boolean all, List<String> prefixes) {
   public static final TileScope ALL = new TileScope(true, List.of());
+  private static final Pattern PREFIX = Pattern.compile("[0-9]{1,15}");
 
   public TileScope {
     TreeSet<String> sorted = new TreeSet<>();
     for (String p : prefixes) {
-      if (p == null || !p.matches("[0-9]{1,15}")) {
+      if (p == null || !PREFIX.matcher(p).matches()) {
         throw GeoException.invalid("scope-invalid", "范围编码无效：" + p, "a scope prefix must be 1-15 digits: " + p,
             new JsonObject().put("prefix", p));
       }
