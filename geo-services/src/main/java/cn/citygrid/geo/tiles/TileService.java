@@ -4,18 +4,15 @@ import cn.citygrid.geo.tiles.TileCache.Key;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves encoded tiles: from the cache, else drawn by one SQL query, compressed and hashed (large
- * tiles on a worker thread) and cached. Concurrent requests for the same missing tile share one query.
+ * Serves encoded tiles: from the cache, else drawn by one SQL query, compressed and hashed on a
+ * worker thread and cached. Concurrent requests for the same missing tile share one query.
  */
 public final class TileService {
-  static final int ENCODE_ON_EVENT_LOOP_BYTES = 32 * 1024;
-
   private final Vertx vertx;
   private final LayerRegistry registry;
   private final TileRepository repository;
@@ -68,20 +65,8 @@ public final class TileService {
   private Future<EncodedTile> draw(Key key, List<TileLayer> layers, TileCoord coord, TileScope scope) {
     long generation = cache.generation();
     return repository.render(layers, coord, scope)
-        .compose(this::encode)
+        // gzip and SHA-256 of a large low-zoom tile take milliseconds: keep them off the event loop
+        .compose(mvt -> vertx.executeBlocking(() -> EncodedTile.encode(mvt.getBytes()), false))
         .onSuccess(tile -> cache.put(key, tile, generation));
-  }
-
-  /**
-   * gzip and SHA-256 of a large low-zoom tile take milliseconds: those go to a worker. A tile of
-   * up to {@link #ENCODE_ON_EVENT_LOOP_BYTES} is encoded where it arrived (0.09 ms for the 21 KB
-   * mean tile of the bench's z14–16 block): cheaper than the hop to a worker and back, two thread
-   * wake-ups, each a wait for a core when PostgreSQL keeps both busy.
-   */
-  private Future<EncodedTile> encode(Buffer mvt) {
-    if (mvt.length() <= ENCODE_ON_EVENT_LOOP_BYTES) {
-      return Future.succeededFuture(EncodedTile.encode(mvt.getBytes()));
-    }
-    return vertx.executeBlocking(() -> EncodedTile.encode(mvt.getBytes()), false);
   }
 }
