@@ -76,8 +76,8 @@ final class Households {
   private Future<Void> logReads(Principal caller, RowSet<Row> members, String requestId) {
     List<Future<Void>> each = new ArrayList<>();
     for (Row m : members) {
-      each.add(accessLog.record(new AccessEntry(clock.instant(), caller.accountId(), caller.username(), "CITIZEN", "person",
-          m.getLong("id"), PURPOSE, "household", List.of(), requestId)));
+      each.add(accessLog.record(AccessEntry.read(clock, caller, "person", m.getLong("id"), PURPOSE, "household", List.of(),
+          requestId)));
     }
     return Future.all(each).mapEmpty();
   }

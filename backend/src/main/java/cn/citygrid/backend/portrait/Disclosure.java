@@ -10,6 +10,8 @@ import static cn.citygrid.backend.portrait.Purpose.VISIT;
 import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.auth.Role;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,6 +52,11 @@ public final class Disclosure {
       });
     }
     return out;
+  }
+
+  /** The fields' names as the access log records them ({@code name}, {@code id_number}, {@code phone}). */
+  public static List<String> names(Set<Field> fields) {
+    return fields.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
   }
 
   /** 张* / 张** / J***: the first character kept. */

@@ -62,9 +62,8 @@ public final class EnterprisePortraits {
       Row row = rows.iterator().next();
       Set<Disclosure.Field> clear = Disclosure.clear(caller, purpose);
       JsonObject portrait = json(row, clear.contains(Disclosure.Field.NAME), purpose);
-      return accessLog.record(new AccessEntry(clock.instant(), caller.accountId(), caller.username(),
-              PersonPortraits.primaryRole(caller), "enterprise", row.getLong("id"), purpose.code(), "portrait",
-              clear.stream().map(f -> f.name().toLowerCase()).sorted().toList(), requestId))
+      return accessLog.record(AccessEntry.read(clock, caller, "enterprise", row.getLong("id"), purpose.code(), "portrait",
+              Disclosure.names(clear), requestId))
           .map(portrait);
     });
   }

@@ -15,7 +15,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -67,17 +66,7 @@ public final class PersonPortraits {
 
   AccessEntry entry(Principal caller, long subject, Purpose purpose, String action, Set<Disclosure.Field> clear,
       String requestId) {
-    return new AccessEntry(clock.instant(), caller.accountId(), caller.username(), primaryRole(caller), "person", subject,
-        purpose.code(), action, clear.stream().map(f -> f.name().toLowerCase()).sorted().toList(), requestId);
-  }
-
-  public static String primaryRole(Principal caller) {
-    for (Role r : List.of(Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.DATA_STEWARD, Role.GRID_WORKER, Role.CITIZEN)) {
-      if (caller.has(r)) {
-        return r.name();
-      }
-    }
-    return "UNKNOWN";
+    return AccessEntry.read(clock, caller, "person", subject, purpose.code(), action, Disclosure.names(clear), requestId);
   }
 
   /** Whether the person is in the caller's scope (the same rule as their portrait). */

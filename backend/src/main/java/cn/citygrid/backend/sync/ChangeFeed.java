@@ -3,7 +3,6 @@ package cn.citygrid.backend.sync;
 import cn.citygrid.backend.access.AccessEntry;
 import cn.citygrid.backend.access.AccessLog;
 import cn.citygrid.backend.auth.Principal;
-import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.portrait.Purpose;
 import cn.citygrid.sync.protocol.crypto.Sm3;
 import io.vertx.core.Future;
@@ -234,9 +233,8 @@ public final class ChangeFeed {
     }
     List<Future<Void>> logged = new ArrayList<>();
     for (Row r : rows) {
-      logged.add(accessLog.record(new AccessEntry(clock.instant(), caller.accountId(), caller.username(),
-          Role.GRID_WORKER.name(), "person", Long.parseLong(r.getString("id")), Purpose.OFFLINE.code(), "offline-sync",
-          List.of("name"), rid)));
+      logged.add(accessLog.record(AccessEntry.read(clock, caller, "person", Long.parseLong(r.getString("id")),
+          Purpose.OFFLINE.code(), "offline-sync", List.of("name"), rid)));
     }
     return Future.all(logged).mapEmpty();
   }

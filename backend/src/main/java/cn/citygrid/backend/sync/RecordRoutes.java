@@ -14,7 +14,6 @@ import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
 import cn.citygrid.backend.portrait.Disclosure;
-import cn.citygrid.backend.portrait.PersonPortraits;
 import cn.citygrid.backend.portrait.Purpose;
 import cn.citygrid.backend.standard.CitizenId;
 import cn.citygrid.backend.standard.Phones;
@@ -153,9 +152,8 @@ public final class RecordRoutes {
           Set<Long> persons = new TreeSet<>();
           personIds(envelope.getJsonObject("payload"), persons);
           List<String> clearFields = clear.contains(Disclosure.Field.NAME) ? List.of("name") : List.of();
-          List<Future<Void>> logged = persons.stream().map(id -> accessLog.record(new AccessEntry(clock.instant(),
-              caller.accountId(), caller.username(), PersonPortraits.primaryRole(caller), "person", id, purpose.code(),
-              "field-record", clearFields, RequestLog.requestId(ctx)))).toList();
+          List<Future<Void>> logged = persons.stream().map(id -> accessLog.record(AccessEntry.read(clock, caller, "person",
+              id, purpose.code(), "field-record", clearFields, RequestLog.requestId(ctx)))).toList();
           return Future.all(logged).map(v -> new JsonObject(row.getString("j")).put("purpose", purpose.code())
               .put("answers", answers).put("attachments", envelope.getJsonArray("attachments")));
         });
