@@ -35,10 +35,12 @@ public final class LedgerRepository {
 
   /**
    * How the sync saw records arrive, kept beside each new one (sync.record_meta): the device's clock
-   * when the request left and its own offset estimate (either may be null), and the time flags of a
-   * record from its capture and receive times.
+   * when the request left and its own offset estimate (either may be null), the time flags of a
+   * record from its capture and receive times, and the territory (region/grid code prefixes) its
+   * author covered, which decides who may read the record later.
    */
-  public record Arrival(Instant deviceTime, Long offsetMs, BiFunction<Instant, Instant, List<String>> flags) {}
+  public record Arrival(Instant deviceTime, Long offsetMs, BiFunction<Instant, Instant, List<String>> flags,
+      List<String> scope) {}
 
   /** Inserts the records; returns the ids that were new (the others were already there: duplicates). */
   public Future<List<String>> insert(List<NewRecord> records) {
@@ -81,7 +83,8 @@ public final class LedgerRepository {
       params.addValue(arrival.deviceTime() == null ? null : arrival.deviceTime().atOffset(ZoneOffset.UTC))
           .addValue(arrival.offsetMs())
           .addValue(records.stream().map(r -> String.join(",", arrival.flags().apply(r.capturedAt(), r.receivedAt())))
-              .toArray(String[]::new));
+              .toArray(String[]::new))
+          .addValue(arrival.scope().toArray(String[]::new));
     }
     return pool.preparedQuery(arrival == null ? LedgerSql.INSERT_RECORDS : LedgerSql.INSERT_RECORDS_NOTED)
         .execute(params)

@@ -34,12 +34,13 @@ final class LedgerSql {
 
   /**
    * The same, and in the same statement the sync's note on each new record's arrival: the device's
-   * clock ($12), its offset estimate ($13) and the record's time flags ($14, comma-joined per record).
+   * clock ($12), its offset estimate ($13), the record's time flags ($14, comma-joined per record)
+   * and the territory its author covered ($15).
    */
   static final String INSERT_RECORDS_NOTED = STORE + """
       , noted AS (
-        INSERT INTO sync.record_meta (record_id, device_time, offset_ms, flags)
-        SELECT s.id, $12, $13, coalesce(string_to_array(nullif(a.flags, ''), ','), '{}')
+        INSERT INTO sync.record_meta (record_id, device_time, offset_ms, flags, scope)
+        SELECT s.id, $12, $13, coalesce(string_to_array(nullif(a.flags, ''), ','), '{}'), $15
         FROM stored s JOIN unnest($1::text[], $14::text[]) AS a(id, flags) ON a.id = s.id)
       """ + QUEUE;
 

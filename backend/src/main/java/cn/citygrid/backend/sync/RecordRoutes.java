@@ -46,9 +46,10 @@ public final class RecordRoutes {
   private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])");
 
   /** Records made by workers whose territory lies in the caller's ($1 prefixes, NULL = all). */
-  private static final String SCOPE = """
-      ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM auth.account_scope s WHERE s.account_id = r.account_id
-        AND s.node_code LIKE ANY ($1)))""";
+  /** The record's territory (its author's when it arrived, V20) lies in the caller's. */
+  static final String SCOPE = """
+      ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.id, r.account_id)) AS t(code)
+        WHERE t.code LIKE ANY ($1)))""";
 
   private final Pool pool;
   private final AccessLog accessLog;
@@ -88,8 +89,8 @@ public final class RecordRoutes {
             WHERE """ + SCOPE + """
                AND ($2::text IS NULL OR a.username = $2) AND ($3::text IS NULL OR r.form_id = $3)
               AND ($4::timestamptz IS NULL OR r.captured_at >= $4) AND ($5::timestamptz IS NULL OR r.captured_at < $5)
-              AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM auth.account_scope s2 WHERE s2.account_id = r.account_id
-                AND (s2.node_code LIKE $6 || '%' OR $6 LIKE s2.node_code || '%')))
+              AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.id, r.account_id)) AS t(code)
+                WHERE t.code LIKE $6 || '%' OR $6 LIKE t.code || '%'))
               AND r.form_id <> 'access-anchor'
             ORDER BY r.captured_at DESC, r.id LIMIT $7 OFFSET $8""")
         .execute(Tuple.from(new Object[] {Proposals.scopeOf(caller), q.get("worker"), q.get("form"),

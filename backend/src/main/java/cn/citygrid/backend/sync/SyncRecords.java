@@ -78,7 +78,7 @@ final class SyncRecords {
       List<String> fit = upload.envelopes().stream().filter(e -> e != null).toList();
       LedgerRepository.Arrival arrival = new LedgerRepository.Arrival(upload.deviceTime(), upload.offsetMs(),
           (capturedAt, receivedAt) -> TimeFlags.of(capturedAt, receivedAt, upload.deviceTime(), upload.offsetMs(),
-              device.requestedAt()));
+              device.requestedAt()), caller.scope());
       return intake.accept(caller, fit, proposalsOnly ? checks.proposals(deviceId) : checks.records(deviceId), arrival)
           .map(outcomes -> withOversized(upload.envelopes(), outcomes))
           .compose(outcomes -> flags(outcomes, arrival).compose(flags -> {

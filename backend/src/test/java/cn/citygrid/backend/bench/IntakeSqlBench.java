@@ -40,6 +40,8 @@ final class IntakeSqlBench {
   }
 
   static final int ROUNDS = 8;
+  /** The territory noted on each record, as the demo worker's (one grid). */
+  static final List<String> SCOPE_OF_WORKER = List.of("110101001001001");
 
   static final String SCRATCH = "CREATE TABLE public.record_scratch (LIKE ledger.record INCLUDING ALL)";
 
@@ -106,7 +108,7 @@ final class IntakeSqlBench {
   private static Future<Void> intakeBatch(LedgerRepository ledger, List<NewRecord> batch) {
     Instant deviceTime = Instant.now();
     LedgerRepository.Arrival arrival = new LedgerRepository.Arrival(deviceTime, null,
-        (capturedAt, receivedAt) -> TimeFlags.of(capturedAt, receivedAt, deviceTime, null, null));
+        (capturedAt, receivedAt) -> TimeFlags.of(capturedAt, receivedAt, deviceTime, null, null), SCOPE_OF_WORKER);
     return ledger.insert(batch, arrival).map(ids -> {
       if (ids.size() != batch.size()) {
         throw new IllegalStateException("stored " + ids.size() + " of " + batch.size() + " records");

@@ -603,5 +603,20 @@ class SyncIT {
     JsonObject detail = http.get("/api/v1/records/" + record.recordId(), supervisor).json();
     assertThat(detail.getJsonObject("answers").getJsonObject("visit").getString("house_id")).isEqualTo(house[0]);
     assertThat(http.get("/api/v1/records/" + record.recordId(), app.login("worker", "Demo@2026")).status()).isEqualTo(403);
+
+    // The worker moves to a street outside this supervisor's: the record stays where it was made.
+    String street = scalar("SELECT min(s.node_code) FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id"
+        + " WHERE a.username = 'supervisor'");
+    String before = scalar("SELECT string_agg(s.node_code, ',') FROM auth.account_scope s JOIN auth.account a"
+        + " ON a.id = s.account_id WHERE a.username = 'worker'");
+    String away = scalar("SELECT min(code) FROM grid.unit_grid WHERE code NOT LIKE '" + street + "%'");
+    String worker = "(SELECT id FROM auth.account WHERE username = 'worker')";
+    exec("UPDATE auth.account_scope SET node_code = '" + away + "' WHERE account_id = " + worker);
+    try {
+      assertThat(http.get("/api/v1/records/" + record.recordId(), supervisor).status()).isEqualTo(200);
+      assertThat(http.get("/api/v1/records?worker=worker&grid=" + away, supervisor).json().getJsonArray("items")).isEmpty();
+    } finally {
+      exec("UPDATE auth.account_scope SET node_code = '" + before + "' WHERE account_id = " + worker);
+    }
   }
 }
