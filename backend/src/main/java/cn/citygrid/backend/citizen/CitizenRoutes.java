@@ -35,12 +35,14 @@ public final class CitizenRoutes {
   private final Households households;
   private final CheckIns checkIns;
   private final Reports reports;
+  private final WorkerExecutor crypto;
 
   public CitizenRoutes(Pool pool, AccessLog accessLog, Sm2PublicKey placeCodeKey, WorkerExecutor crypto,
       AttachmentStore attachments, Clock clock) {
     this.households = new Households(pool, accessLog, clock);
     this.checkIns = new CheckIns(pool, placeCodeKey, crypto, clock);
     this.reports = new Reports(pool, attachments, crypto, clock);
+    this.crypto = crypto;
   }
 
   public List<ApiRoute> routes() {
@@ -73,8 +75,12 @@ public final class CitizenRoutes {
     return checkIns.checkIn(principal(ctx), code, at == null ? null : at[0], at == null ? null : at[1]);
   }
 
+  /** A report's body carries its photo (up to megabytes of base64): parsed on a worker. */
   private Future<JsonObject> report(RoutingContext ctx) {
-    JsonBody body = JsonBody.of(ctx);
+    return JsonBody.of(ctx, crypto).compose(body -> report(ctx, body));
+  }
+
+  private Future<JsonObject> report(RoutingContext ctx, JsonBody body) {
     JsonObject json = body.json();
     String category = body.requiredString("category", 40);
     if (category != null && !Reports.CATEGORIES.contains(category)) {
