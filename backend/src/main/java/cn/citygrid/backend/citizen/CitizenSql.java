@@ -23,6 +23,8 @@ final class CitizenSql {
    * (opened here when none is live). A work order inserted by this statement is not visible to the UPDATE of
    * the same statement, so it starts with issues_open = 1 and the UPDATE counts only into an existing one.
    */
+  static final String FEEDBACK_LOCK = "SELECT pg_advisory_xact_lock(hashtext('citizen-feedback-work-order'))";
+
   static final String FEEDBACK = """
       WITH opened AS (
         INSERT INTO gov.work_order (source, rule, title, status, issues_open, due_at)

@@ -50,10 +50,15 @@ final class Households {
         });
   }
 
-  /** The issue is about the citizen's own record; {@code field} says what is wrong when they chose it. */
+  /**
+   * The issue is about the citizen's own record; {@code field} says what is wrong when they chose it.
+   * Feedback is filed one at a time (a transaction lock), so the first two at once cannot both miss
+   * the work order the other is opening and leave an issue without one.
+   */
   Future<JsonObject> feedback(Principal caller, String field, String message) {
     return person(caller)
-        .compose(person -> pool.preparedQuery(CitizenSql.FEEDBACK).execute(Tuple.of(person, field, message)))
+        .compose(person -> pool.withTransaction(c -> c.query(CitizenSql.FEEDBACK_LOCK).execute()
+            .compose(locked -> c.preparedQuery(CitizenSql.FEEDBACK).execute(Tuple.of(person, field, message)))))
         .map(rows -> {
           Row r = rows.iterator().next();
           return new JsonObject().put("issueId", r.getLong("id")).put("workOrderId", r.getLong("work_order_id"))

@@ -22,7 +22,9 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +108,23 @@ class CitizenIT {
     assertThat(issue.getString("message")).isEqualTo("电话号码已更换");
     assertThat(count("SELECT issues_open FROM gov.work_order WHERE id = " + first.getLong("workOrderId")))
         .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void firstFeedbacksAtOnce_allLandInTheOneWorkOrderOpenedForThem() throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("UPDATE gov.work_order SET status = 'fixed' WHERE source = 'citizen_feedback' AND status IN ('open', 'in_progress')");
+    }
+    List<CompletableFuture<JsonObject>> sent = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() ->
+        created(http.postJson("/api/v1/me/household/feedback", citizen, new JsonObject().put("message", "第 " + i + " 条反馈")))))
+        .toList();
+    Set<Long> workOrders = new java.util.HashSet<>();
+    for (CompletableFuture<JsonObject> f : sent) {
+      assertThat(f.get().getValue("workOrderId")).as(f.get().encode()).isNotNull();
+      workOrders.add(f.get().getLong("workOrderId"));
+    }
+    assertThat(workOrders).hasSize(1);
+    assertThat(count("SELECT issues_open FROM gov.work_order WHERE id = " + workOrders.iterator().next())).isEqualTo(6);
   }
 
   @Test
