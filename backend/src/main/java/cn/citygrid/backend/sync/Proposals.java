@@ -141,11 +141,12 @@ public final class Proposals {
       String finalReason = reason == null ? "" : reason;
       return applied.compose(v -> c.preparedQuery("""
               INSERT INTO sync.proposal (record_id, account_id, entity, entity_id, field, value, base, captured_at,
-                                         flagged, outcome, reason)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-          .execute(Tuple.from(List.of(e.recordId(), caller.accountId(), entity, String.valueOf(id), field,
-              java.util.Objects.requireNonNullElse(value, ""), java.util.Objects.toString(p.get("base"), ""),
-              e.capturedAt().atOffset(ZoneOffset.UTC), flagged, finalOutcome, finalReason)))
+                                         flagged, outcome, reason, phone_enc, phone_bidx, phone_mask)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
+          .execute(Tuple.from(new Object[] {e.recordId(), caller.accountId(), entity, String.valueOf(id), field,
+              phone != null || value == null ? "" : value, java.util.Objects.toString(p.get("base"), ""),
+              e.capturedAt().atOffset(ZoneOffset.UTC), flagged, finalOutcome, finalReason,
+              phone == null ? null : phone.enc(), phone == null ? null : phone.bidx(), phone == null ? null : phone.mask()}))
           .map(new Decision(e.recordId(), finalOutcome, finalReason.isEmpty() ? null : finalReason)));
     }));
   }
@@ -274,7 +275,8 @@ public final class Proposals {
   /** A supervisor's verdict on a proposal under review: applied as proposed, or rejected with a reason. */
   public Future<Decision> resolve(Principal supervisor, String recordId, boolean accept, String reason) {
     return pool.withTransaction(c -> c.preparedQuery("""
-            SELECT entity, entity_id, field, nullif(value, '') AS value, captured_at FROM sync.proposal
+            SELECT entity, entity_id, field, nullif(value, '') AS value, captured_at, phone_enc, phone_bidx, phone_mask
+            FROM sync.proposal
             WHERE record_id = $1 AND outcome = 'review' FOR UPDATE""").execute(Tuple.of(recordId))
         .compose(rows -> {
           if (rows.size() == 0) {
@@ -284,7 +286,9 @@ public final class Proposals {
           Rule rule = RULES.get(p.getString("entity") + "." + p.getString("field"));
           long id = Long.parseLong(p.getString("entity_id"));
           String value = p.getString("value");
-          return sealed(rule, value).compose(phone -> current(c, rule, id, scopeOf(supervisor)).compose(now -> {
+          SealedValue phone = p.getBuffer("phone_enc") == null ? null
+              : new SealedValue(p.getBuffer("phone_enc"), p.getString("phone_bidx"), p.getString("phone_mask"));
+          return current(c, rule, id, scopeOf(supervisor)).compose(now -> {
             if (now == null) {
               throw DomainException.notFound(Text.of("对象不存在或不在您的管辖范围内", "The entity is unknown or outside your scope"));
             }
@@ -296,7 +300,7 @@ public final class Proposals {
                     UPDATE sync.proposal SET outcome = $2, reason = $3, decided_at = now(), decided_by = $4 WHERE record_id = $1""")
                 .execute(Tuple.of(recordId, outcome, why, supervisor.accountId())))
                 .map(new Decision(recordId, outcome, why));
-          }));
+          });
         }));
   }
 

@@ -517,6 +517,15 @@ class SyncIT {
     RecordEnvelope older = phone.sign(PROPOSAL, Map.of("entity", "resident", "id", house[1], "field", "phone",
         "value", "13700000000"), List.of(), now.minus(Duration.ofHours(2)));
     assertThat(only(phone.sync("proposals", List.of(older))).getString("outcome")).isEqualTo("superseded");
+    assertThat(scalar("SELECT value || '|' || phone_mask || '|' || (phone_enc IS NOT NULL) FROM sync.proposal WHERE record_id = '"
+        + phoneChange.recordId() + "'")).as("a proposed phone is kept sealed, never in clear").isEqualTo("|139****5678|true");
+    // A phone under review is applied from its sealed copy when a supervisor accepts it.
+    RecordEnvelope reviewedPhone = phone.sign(PROPOSAL, Map.of("entity", "resident", "id", house[1], "field", "phone",
+        "value", "13655556666"), List.of(), now.plus(Duration.ofHours(5)));
+    assertThat(only(phone.sync("proposals", List.of(reviewedPhone))).getString("outcome")).isEqualTo("review");
+    assertThat(http.postJson("/api/v1/proposals/" + reviewedPhone.recordId() + "/decision", supervisor,
+        new JsonObject().put("accept", true)).status()).isEqualTo(200);
+    assertThat(scalar("SELECT phone_mask FROM grid.person WHERE id = " + house[1])).isEqualTo("136****6666");
 
     RecordEnvelope area = phone.sign(PROPOSAL, Map.of("entity", "house", "id", house[0], "field", "areaM2", "value", "88.5"),
         List.of(), now);
