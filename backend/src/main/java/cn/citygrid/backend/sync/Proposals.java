@@ -154,7 +154,18 @@ public final class Proposals {
   /** The field's value now and when the value in place was captured (null: unknown entity or out of scope). */
   record Current(String value, String phoneBidx, Instant capturedAt) {}
 
+  /**
+   * The entity's row is locked first, and read by a second statement: in READ COMMITTED that one sees
+   * whatever a concurrent decision on the same entity committed while we waited for the lock
+   * (its value and its capture time), which a locking read's own snapshot would not.
+   */
   private Future<Current> current(SqlConnection c, Rule rule, long id, String[] prefixes) {
+    String lock = rule.entity().equals("house") ? "SELECT 1 FROM grid.house WHERE id = $1 FOR UPDATE"
+        : "SELECT 1 FROM grid.person WHERE id = $1 FOR UPDATE";
+    return c.preparedQuery(lock).execute(Tuple.of(id)).compose(locked -> read(c, rule, id, prefixes));
+  }
+
+  private Future<Current> read(SqlConnection c, Rule rule, long id, String[] prefixes) {
     String sql = rule.entity().equals("house") ? """
         SELECT h.usage AS usage, h.area_m2::text AS area, NULL::text AS name, NULL::text AS phone_bidx, NULL::text AS phone_mask,
                (SELECT fc.captured_at FROM sync.field_capture fc WHERE fc.entity = 'house' AND fc.entity_id = h.id::text
@@ -292,10 +303,14 @@ public final class Proposals {
             if (now == null) {
               throw DomainException.notFound(Text.of("对象不存在或不在您的管辖范围内", "The entity is unknown or outside your scope"));
             }
-            Future<Void> applied = accept ? apply(c, rule, id, value, phone, recordId,
-                p.getOffsetDateTime("captured_at").toInstant()) : Future.succeededFuture();
-            String outcome = accept ? "applied" : "rejected";
-            String why = accept ? "审核通过 / accepted on review" : (reason == null ? "审核未通过 / rejected on review" : reason);
+            Instant proposedAt = p.getOffsetDateTime("captured_at").toInstant();
+            // A value captured after this proposal went in meanwhile: accepting the older one would undo it.
+            boolean overtaken = accept && now.capturedAt() != null && now.capturedAt().isAfter(proposedAt);
+            Future<Void> applied = accept && !overtaken ? apply(c, rule, id, value, phone, recordId, proposedAt)
+                : Future.succeededFuture();
+            String outcome = overtaken ? "superseded" : accept ? "applied" : "rejected";
+            String why = overtaken ? "审核期间已有更晚采集的值 / a later capture arrived during review"
+                : accept ? "审核通过 / accepted on review" : (reason == null ? "审核未通过 / rejected on review" : reason);
             return applied.compose(v -> c.preparedQuery("""
                     UPDATE sync.proposal SET outcome = $2, reason = $3, decided_at = now(), decided_by = $4 WHERE record_id = $1""")
                 .execute(Tuple.of(recordId, outcome, why, supervisor.accountId())))

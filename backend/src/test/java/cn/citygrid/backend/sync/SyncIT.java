@@ -536,6 +536,14 @@ class SyncIT {
         new JsonObject().put("accept", true));
     assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     assertThat(scalar("SELECT area_m2 FROM grid.house WHERE id = " + house[0])).isEqualTo("88.50");
+    // Reviewed only now, an area captured before the one just accepted would undo it: superseded, not applied.
+    RecordEnvelope stale = phone.sign(PROPOSAL, Map.of("entity", "house", "id", house[0], "field", "areaM2", "value", "70"),
+        List.of(), now.minus(Duration.ofHours(1)));
+    assertThat(only(phone.sync("proposals", List.of(stale))).getString("outcome")).isEqualTo("review");
+    Http.Response late = http.postJson("/api/v1/proposals/" + stale.recordId() + "/decision", supervisor,
+        new JsonObject().put("accept", true));
+    assertThat(late.json().getString("outcome")).as(late.body()).isEqualTo("superseded");
+    assertThat(scalar("SELECT area_m2 FROM grid.house WHERE id = " + house[0])).isEqualTo("88.50");
     JsonObject view = phone.get("/api/v1/sync/proposals/" + area.recordId()).json();
     assertThat(view.getString("outcome")).isEqualTo("applied");
     assertThat(view.getString("value")).isEqualTo("88.50");
