@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@code incoming/<account>/<sm3>/upload} through presigned URLs; {@link #complete} streams what arrived, and only
  * bytes whose SM3 is the announced one are copied to {@code att/<account>/<sm3>}, which only this class writes.
  * Thumbnails of pictures go to {@code thumb/<account>/<sm3>/<px>.jpg}, made when one is first asked for (most
- * photos are never looked at in the web admin, and decoding one costs several times its verification). No database: the one multipart upload of (account, sm3) is found again by listing S3's unfinished
- * uploads of its incoming key.
+ * photos are never looked at in the web admin, and decoding one costs several times its verification). No
+ * database: the one multipart upload of (account, sm3) is found again by listing S3's unfinished uploads of its
+ * incoming key.
  *
  * <p>Every S3 call, hash and image step runs on {@code blocking}, never on an event loop. Methods return failed
  * futures with {@link AttachmentException} for outcomes the phone acts on and {@link IllegalArgumentException}
@@ -171,7 +172,8 @@ public final class AttachmentStore implements AutoCloseable {
 
     /**
      * The JPEG thumbnail of longest side {@code px} (256 or 1024; smaller pictures keep their size), made with
-     * every other size and kept on the first request. NOT_FOUND when there is none: not a picture, not decodable, or not present.
+     * every other size and kept on the first request. NOT_FOUND when there is none: not a picture, not decodable,
+     * or not present.
      */
     public Future<byte[]> thumbnail(long accountId, String sm3, int px) {
         return blocking(() -> {
