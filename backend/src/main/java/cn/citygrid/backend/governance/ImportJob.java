@@ -76,12 +76,14 @@ public final class ImportJob {
    * For this connection's import transaction only. No JIT: each statement runs once over the whole
    * batch, and compiling one took 0.5 to 5 s on the shared two-core machine (the survivorship UPDATE)
    * for less won back. Temporary buffers for the stage (about 100 MB for 200,000 rows; 8 MB by
-   * default, so every pass over it went back to the file system); the connection ends with the import.
+   * default, so every pass over it went back to the file system), and memory enough to sort it per
+   * person without spilling (survivorship, residences); the connection ends with the import.
    */
   private static void importSettings(Connection c) throws SQLException {
     try (var s = c.createStatement()) {
       s.execute("SET temp_buffers = '256MB'");
       s.execute("SET LOCAL jit = off");
+      s.execute("SET LOCAL work_mem = '128MB'");
     }
   }
 
