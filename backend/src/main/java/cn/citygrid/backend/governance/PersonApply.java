@@ -76,8 +76,7 @@ final class PersonApply implements EntityApply {
     boolean visit = source.name().equals("field_visit");
     LocalDate freshUntil = today.plusDays(source.cadence().toDays());
     exec(c, PersonSql.ANALYZE);
-    exec(c, PersonSql.HOUSES);
-    exec(c, PersonSql.MATCH_BY_ID);
+    exec(c, PersonSql.HOUSES_AND_MATCH_BY_ID);
     exec(c, PersonSql.CANDIDATES);
     int merged = update(c, PersonSql.AUTO_MERGE, AUTO_MERGE);
     int created = exec(c, PersonSql.NEW_BY_ID);
