@@ -60,10 +60,14 @@ final class PersonSurvivor {
         + " ORDER BY person_id, row_no DESC) s JOIN grid.person q ON q.id = s.person_id) l WHERE p.id = l.person_id";
   }
 
-  /** The provenance entry of a field when {@code won}, else NULL: what gov.prov (V5) sets. */
+  /**
+   * The provenance entry of a field when {@code won}, else NULL: what gov.prov (V5) sets. All but the
+   * row number is the same for the whole batch, built once (a sub-select without references is
+   * evaluated once per statement) and joined with each row's number.
+   */
   static String entry(String won, String source, long batch, String rowNo, int trust, Instant at, boolean visit) {
-    return "CASE WHEN " + won + " THEN jsonb_build_object('s', '" + source + "', 'b', " + batch + ", 'r', " + rowNo
-        + ", 't', " + trust + ", 'at', '" + at + "'::timestamptz, 'v', " + visit + ") END";
+    return "CASE WHEN " + won + " THEN (SELECT jsonb_build_object('s', '" + source + "', 'b', " + batch + ", 't', " + trust
+        + ", 'at', '" + at + "'::timestamptz, 'v', " + visit + ")) || jsonb_build_object('r', " + rowNo + ") END";
   }
 
   /**
