@@ -76,8 +76,7 @@ final class PersonApply implements EntityApply {
     boolean visit = source.name().equals("field_visit");
     LocalDate freshUntil = today.plusDays(source.cadence().toDays());
     exec(c, PersonSql.ANALYZE);
-    exec(c, PersonSql.HOUSES);
-    exec(c, PersonSql.MATCH_BY_ID);
+    exec(c, PersonSql.HOUSES_AND_MATCH_BY_ID);
     exec(c, PersonSql.CANDIDATES);
     int merged = update(c, PersonSql.AUTO_MERGE, AUTO_MERGE);
     int created = exec(c, PersonSql.NEW_BY_ID);
@@ -112,11 +111,14 @@ final class PersonApply implements EntityApply {
     if (source.columns().containsValue("address")) {
       update(c, PersonFacts.HOUSE_MISSING, source.name(), batch, "地址未能对应到已登记房屋");
     }
-    for (var t : List.of(Map.entry("name", "name"), Map.entry("gender", "gender"), Map.entry("birth_date", "birth_date"))) {
-      if (source.columns().containsValue(t.getKey())) {
-        update(c, PersonFacts.crossSource(t.getKey(), t.getValue(), source.trust(t.getKey())), source.name(), batch,
-            "与更高可信来源的值不一致");
+    Map<String, Integer> compared = new java.util.LinkedHashMap<>();
+    for (String field : List.of("name", "gender", "birth_date")) {
+      if (source.columns().containsValue(field)) {
+        compared.put(field, source.trust(field));
       }
+    }
+    if (!compared.isEmpty()) {
+      update(c, PersonFacts.crossSource(compared), source.name(), batch, "与更高可信来源的值不一致");
     }
   }
 

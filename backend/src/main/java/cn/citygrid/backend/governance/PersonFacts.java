@@ -1,5 +1,9 @@
 package cn.citygrid.backend.governance;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /** SQL for the facts a person row carries beyond its own fields: residence, care, employment, quality. */
 final class PersonFacts {
   private PersonFacts() {}
@@ -55,13 +59,20 @@ final class PersonFacts {
       SELECT 'reference.house', ?, ?, s.row_no, s.row_key, 'address', s.address, ?, s.person_id, 'open'
       FROM stage s WHERE s.address IS NOT NULL AND s.house_id IS NULL AND s.rejected IS NULL""";
 
-  /** A value that disagrees with the golden one chosen from a more trusted source. */
-  static String crossSource(String field, String column, int trust) {
+  /**
+   * Values that disagree with the golden one chosen from a more trusted source, for each of the
+   * {@code fields} (field = golden column → this source's trust in it). One pass over the stage and its
+   * persons for all fields: a pass per field cost as much again each on a 200,000-row file.
+   */
+  static String crossSource(Map<String, Integer> fields) {
+    List<String> values = new ArrayList<>();
+    fields.forEach((field, trust) -> values.add("('" + field + "', s." + field + "::text, p." + field + "::text, " + trust + ")"));
     return "INSERT INTO gov.issue (rule, source, batch_id, row_no, row_key, field, value, message, person_id, status)"
-        + " SELECT 'consistency.cross-source', ?, ?, s.row_no, s.row_key, '" + field + "', s." + column + "::text,"
-        + " ? || '（' || (p.provenance -> '" + field + "' ->> 's') || '）', s.person_id, 'open'"
+        + " SELECT 'consistency.cross-source', ?, ?, s.row_no, s.row_key, v.field, v.value,"
+        + " ? || '（' || (p.provenance -> v.field ->> 's') || '）', s.person_id, 'open'"
         + " FROM stage s JOIN grid.person p ON p.id = s.person_id"
-        + " WHERE s.rejected IS NULL AND s." + column + " IS NOT NULL AND p." + column + " IS DISTINCT FROM s." + column
-        + " AND (p.provenance -> '" + field + "' ->> 't')::int > " + trust;
+        + " CROSS JOIN LATERAL (VALUES " + String.join(", ", values) + ") v (field, value, golden, trust)"
+        + " WHERE s.rejected IS NULL AND v.value IS NOT NULL AND v.golden IS DISTINCT FROM v.value"
+        + " AND (p.provenance -> v.field ->> 't')::int > v.trust";
   }
 }

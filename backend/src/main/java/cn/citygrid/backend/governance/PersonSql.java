@@ -20,12 +20,17 @@ final class PersonSql {
 
   static final String ANALYZE = "ANALYZE stage";
 
-  static final String HOUSES = """
-      UPDATE stage s SET house_id = h.id FROM grid.house h WHERE s.address IS NOT NULL AND h.address = s.address""";
-
-  static final String MATCH_BY_ID = """
-      UPDATE stage s SET person_id = p.id FROM grid.person p
-      WHERE s.id_bidx IS NOT NULL AND p.id_number_bidx = s.id_bidx""";
+  /**
+   * The house a row's address names and the golden person its ID number's blind index finds, in
+   * one pass: each UPDATE writes every staged row anew, and two passes cost a second over 200,000.
+   */
+  static final String HOUSES_AND_MATCH_BY_ID = """
+      UPDATE stage s SET house_id = m.house_id, person_id = m.person_id FROM (
+        SELECT x.row_no, h.id AS house_id, p.id AS person_id FROM stage x
+        LEFT JOIN grid.house h ON x.address IS NOT NULL AND h.address = x.address
+        LEFT JOIN grid.person p ON x.id_bidx IS NOT NULL AND p.id_number_bidx = x.id_bidx
+        WHERE x.address IS NOT NULL OR x.id_bidx IS NOT NULL) m
+      WHERE s.row_no = m.row_no""";
 
   /**
    * The last staged row of each distinct {@code key} among rows matching {@code where}, with a new

@@ -17,6 +17,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Our fields → the standardisers of {@code governance.standardise}: the one place that says how
@@ -24,6 +25,7 @@ import java.util.Map;
  * serial numbers) over the region tree loaded from grid.region.
  */
 public final class Standardisers implements FieldStandardiser {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Map<String, String> USAGE = Map.of("住宅", "residential", "商业", "commercial", "商住", "mixed",
       "residential", "residential", "commercial", "commercial", "mixed", "mixed");
 
@@ -127,7 +129,7 @@ public final class Standardisers implements FieldStandardiser {
     if (blank(raw)) {
       return FieldValue.missing(field);
     }
-    String v = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    String v = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip()).replaceAll(" ");
     return FieldValue.of(field, !v.equals(raw), v, v);
   }
 

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Citizen identification numbers (公民身份号码), GB 11643-1999: 6-digit address code (GB/T 2260),
@@ -14,6 +15,8 @@ import java.util.Optional;
 public final class CitizenId {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK = "10X98765432".toCharArray();
+  private static final Pattern EIGHTEEN = Pattern.compile("[0-9]{17}[0-9X]");
+  private static final Pattern FIFTEEN = Pattern.compile("[0-9]{15}");
   private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
   private CitizenId() {}
@@ -35,7 +38,7 @@ public final class CitizenId {
 
   /** Why {@code id} is not a valid 18-character number, or empty when it is. */
   public static Optional<String> problem(String id) {
-    if (id == null || !id.matches("[0-9]{17}[0-9X]")) {
+    if (id == null || !EIGHTEEN.matcher(id).matches()) {
       return Optional.of("not 17 digits followed by a digit or X");
     }
     if (birthDate(id).isEmpty()) {
@@ -73,7 +76,7 @@ public final class CitizenId {
    * 1900-1999) to 18 digits, as the standard prescribes.
    */
   public static String upgrade15(String id15) {
-    if (!id15.matches("[0-9]{15}")) {
+    if (!FIFTEEN.matcher(id15).matches()) {
       throw new IllegalArgumentException("a 15-digit number, got " + id15);
     }
     String first17 = id15.substring(0, 6) + "19" + id15.substring(6);

@@ -1,16 +1,19 @@
 package cn.citygrid.backend.standard;
 
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /** Mainland mobile numbers: 11 digits starting 13-19. */
 public final class Phones {
   private static final String[] PREFIXES = {"130", "131", "132", "135", "136", "137", "138", "139", "150", "151",
       "152", "157", "158", "159", "177", "180", "181", "182", "186", "187", "188", "189", "191", "199"};
 
+  private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+
   private Phones() {}
 
   public static boolean isMobile(String phone) {
-    return phone != null && phone.matches("1[3-9][0-9]{9}");
+    return phone != null && MOBILE.matcher(phone).matches();
   }
 
   /** Shown to roles that may not see the number: "138****5678". */
