@@ -32,7 +32,8 @@ public final class GridBench {
 
   public static void main(String[] args) throws Exception {
     Set<String> parts = args.length == 0 ? Set.of("portrait", "graph", "import") : Set.of(args);
-    System.out.println("== grid benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ==");
+    System.out.println("== grid benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, load "
+        + Turns.loadAverage() + ") ==");
     DbConfig template = TestDatabase.template();
     GridConfig config = config(template.withDatabase("bench_grid_" + PERSONS));
     BigCity.ensure(template, config, PERSONS);
@@ -46,11 +47,11 @@ public final class GridBench {
           portraits.prepare();
           PortraitBench.Result r = portraits.run(app.port(), http.login("supervisor", PASSWORD), CLIENTS, 20);
           double throughput = r.httpPerSecond() / r.pgPerSecond();
-          double tail = r.httpP99Ms() / r.pgP99Ms();
+          double tail = r.http().ms(0.99) / r.pg().ms(0.99);
           table.add(row("portrait by ID, 32 clients, throughput", Stats.fmt(r.httpPerSecond()) + " /s",
               "pgbench " + Stats.fmt(r.pgPerSecond()) + " /s", "≥ 0.7×", verdict(throughput, throughput >= 0.7)));
-          table.add(row("portrait by ID, 32 clients, p99", Stats.fmt(r.httpP99Ms()) + " ms (p50 " + Stats.fmt(r.httpP50Ms()) + ")",
-              "pgbench " + Stats.fmt(r.pgP99Ms()) + " ms (p50 " + Stats.fmt(r.pgP50Ms()) + ")", "≤ 2×", verdict(tail, tail <= 2)));
+          table.add(row("portrait by ID, 32 clients, p99", Turns.latencies(r.http()),
+              "pgbench " + Turns.latencies(r.pg()), "≤ 2×", verdict(tail, tail <= 2)));
         }
         if (parts.contains("graph")) {
           Stats graph = graph(config, http, http.login("admin", PASSWORD), 1000);
@@ -76,6 +77,7 @@ public final class GridBench {
     System.out.println("| measure | figure | baseline (same run) | target | ratio / verdict |");
     System.out.println("|---|---|---|---|---|");
     table.forEach(System.out::println);
+    System.out.println("load average at the end: " + Turns.loadAverage());
   }
 
   private static String verdict(double ratio, boolean met) {
