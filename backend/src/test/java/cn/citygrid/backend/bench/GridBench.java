@@ -46,7 +46,8 @@ public final class GridBench {
     }
     Set<String> parts = named.isEmpty() ? Set.of("portrait", "graph", "import") : named;
     int importRows = Integer.parseInt(options.getOrDefault("rows", "200000"));
-    System.out.println("== grid benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ==");
+    System.out.println("== grid benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, load "
+        + Turns.loadAverage() + ") ==");
     DbConfig template = TestDatabase.template();
     GridConfig config = config(template.withDatabase("bench_grid_" + PERSONS));
     BigCity.ensure(template, config, PERSONS);
@@ -60,11 +61,11 @@ public final class GridBench {
           portraits.prepare();
           PortraitBench.Result r = portraits.run(app.port(), http.login("supervisor", PASSWORD), CLIENTS, 20);
           double throughput = r.httpPerSecond() / r.pgPerSecond();
-          double tail = r.httpP99Ms() / r.pgP99Ms();
+          double tail = r.http().ms(0.99) / r.pg().ms(0.99);
           table.add(row("portrait by ID, 32 clients, throughput", Stats.fmt(r.httpPerSecond()) + " /s",
               "pgbench " + Stats.fmt(r.pgPerSecond()) + " /s", "≥ 0.7×", verdict(throughput, throughput >= 0.7)));
-          table.add(row("portrait by ID, 32 clients, p99", Stats.fmt(r.httpP99Ms()) + " ms (p50 " + Stats.fmt(r.httpP50Ms()) + ")",
-              "pgbench " + Stats.fmt(r.pgP99Ms()) + " ms (p50 " + Stats.fmt(r.pgP50Ms()) + ")", "≤ 2×", verdict(tail, tail <= 2)));
+          table.add(row("portrait by ID, 32 clients, p99", Turns.latencies(r.http()),
+              "pgbench " + Turns.latencies(r.pg()), "≤ 2×", verdict(tail, tail <= 2)));
         }
         if (parts.contains("graph")) {
           Stats graph = graph(config, http, http.login("admin", PASSWORD), 1000);
@@ -91,6 +92,7 @@ public final class GridBench {
     System.out.println("| measure | figure | baseline (same run) | target | ratio / verdict |");
     System.out.println("|---|---|---|---|---|");
     table.forEach(System.out::println);
+    System.out.println("load average at the end: " + Turns.loadAverage());
   }
 
   private static String verdict(double ratio, boolean met) {

@@ -36,20 +36,11 @@ final class PgBench {
     }
   }
 
-  /** Runs {@code script} with {@code clients} connections (prepared statements) for {@code seconds}. */
-  Result run(String script, int clients, int threads, int seconds) throws IOException, InterruptedException {
-    return run(List.of(script), Map.of(), clients, threads, seconds);
-  }
-
-  /** Runs the scripts, each picked with equal weight per transaction, with variables {@code vars} (pgbench -D). */
-  Result run(List<String> scripts, Map<String, String> vars, int clients, int threads, int seconds)
-      throws IOException, InterruptedException {
-    return run(scripts, vars, clients, threads, seconds, 0);
-  }
-
   /**
-   * As above, measured after {@code warmupSeconds} more: the rate and latencies then come from the
-   * transaction log, counting only transactions that end after the warm-up. New connections plan
+   * Runs the scripts, each picked with equal weight per transaction, with variables {@code vars}
+   * (pgbench -D), {@code clients} connections (prepared statements), for {@code seconds} after
+   * {@code warmupSeconds} more: with a warm-up the rate and latencies come from the transaction
+   * log, counting only transactions that end after it. New connections plan
    * each prepared statement afresh for its first executions (custom plans), which a long-lived
    * pool has long done; for statements that take long to plan, short runs would measure that.
    */

@@ -3,6 +3,8 @@ package cn.citygrid.backend.bench;
 import cn.citygrid.backend.config.DbConfig;
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.portrait.PortraitSql;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,22 +13,27 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Portrait by ID number at 32 concurrent clients: over HTTP as the demo supervisor with purpose
  * "case" (so ID number and phone are decrypted, names masked, every read written to the access
  * log), against pgbench running the very statement the server runs ({@link PortraitSql#PERSON})
- * with the same scope, over the same sample of persons.
+ * with the same scope, over the same sample of persons; both in their steady state and taking turns
+ * ({@link Turns}).
  */
 final class PortraitBench {
-  record Result(double httpPerSecond, double httpP99Ms, double pgPerSecond, double pgP99Ms, double httpP50Ms,
-      double pgP50Ms) {}
+  record Result(double pgPerSecond, Stats pg, double httpPerSecond, Stats http) {}
 
   static final int SAMPLE = 5000;
+  /** pgbench and HTTP take turns, seconds / ROUNDS each per round. */
+  private static final int ROUNDS = 4;
 
   private final GridConfig config;
   private final List<String> idNumbers = new ArrayList<>();
   private String[] scope;
+  private String[] paths;
+  private byte[][] expected;
 
   PortraitBench(GridConfig config) {
     this.config = config;
@@ -84,32 +91,40 @@ final class PortraitBench {
             .replace("$2", array).replace("$3", "NULL::text").strip() + ";\n";
   }
 
+  /**
+   * The backend warmed until its JIT is quiet, one client for the unloaded latency, then pgbench and
+   * HTTP taking turns ({@link Turns}), {@code seconds} measured on each side in all.
+   */
   Result run(int port, String supervisorToken, int clients, int seconds) throws Exception {
     PgBench pg = new PgBench(config.db());
-    String script = pgbenchScript();
+    List<String> script = List.of(pgbenchScript());
     int n = idNumbers.size();
     try (HttpLoad load = new HttpLoad(port, clients, supervisorToken)) {
-      System.out.println("warming up (pgbench 5 s, HTTP 5 s)…");
-      pg.run(script, clients, 2, 5);
-      portraits(load, clients, 5, n);
+      Turns.warmUp(s -> portraits(load, clients, s, n));
       Stats single = new Stats(portraits(load, 1, 3, n).nanos());
       System.out.printf("HTTP, one client: p50 %s ms, p99 %s ms%n", Stats.fmt(single.ms(0.5)), Stats.fmt(single.ms(0.99)));
-      PgBench.Result db = pg.run(script, clients, 2, seconds);
-      Stats dbStats = new Stats(db.nanos());
-      System.out.printf("pgbench: %,.0f tx/s, p50 %s ms, p99 %s ms%n", db.tps(), Stats.fmt(dbStats.ms(0.5)),
-          Stats.fmt(dbStats.ms(0.99)));
-      HttpLoad.Result http = portraits(load, clients, seconds, n);
-      Stats httpStats = new Stats(http.nanos());
-      System.out.printf("HTTP:    %,.0f portraits/s, p50 %s ms, p99 %s ms%n", http.perSecond(),
-          Stats.fmt(httpStats.ms(0.5)), Stats.fmt(httpStats.ms(0.99)));
-      return new Result(http.perSecond(), httpStats.ms(0.99), db.tps(), dbStats.ms(0.99), httpStats.ms(0.5),
-          dbStats.ms(0.5));
+      Turns.Measured turns = Turns.alternate(ROUNDS, seconds / ROUNDS,
+          (s, warmup) -> pg.run(script, Map.of(), clients, 2, s, warmup), s -> portraits(load, clients, s, n));
+      Result r = new Result(turns.sql().tps(), new Stats(turns.sql().nanos()), turns.http().perSecond(),
+          new Stats(turns.http().nanos()));
+      System.out.printf("pgbench: %,.0f tx/s %s%n", r.pgPerSecond(), Turns.latencies(r.pg()));
+      System.out.printf("HTTP:    %,.0f portraits/s %s%n", r.httpPerSecond(), Turns.latencies(r.http()));
+      return r;
     }
   }
 
-  /** Each answer must carry the asked-for ID number in clear (purpose "case" allows a supervisor that). */
+  /**
+   * Each answer must carry the asked-for ID number in clear (purpose "case" allows a supervisor that).
+   * Paths and the expected bytes are built once: the client shares the server's cores, and decoding
+   * every body into a String to search it was a visible part of the JVM's CPU.
+   */
   private HttpLoad.Result portraits(HttpLoad load, int clients, int seconds, int n) throws Exception {
-    return load.run(clients, seconds, i -> "/api/v1/persons/" + idNumbers.get(Math.floorMod(i, n)) + "?purpose=case",
-        (i, body) -> body.toString().contains("\"idNumber\":\"" + idNumbers.get(Math.floorMod(i, n)) + "\""));
+    if (paths == null) {
+      paths = idNumbers.stream().map(id -> "/api/v1/persons/" + id + "?purpose=case").toArray(String[]::new);
+      expected = idNumbers.stream().map(id -> ("\"idNumber\":\"" + id + "\"").getBytes(StandardCharsets.UTF_8))
+          .toArray(byte[][]::new);
+    }
+    return load.run(clients, seconds, i -> paths[Math.floorMod(i, n)], (i, body) ->
+        ByteBufUtil.indexOf(Unpooled.wrappedBuffer(expected[Math.floorMod(i, n)]), body.getByteBuf()) >= 0);
   }
 }

@@ -10,8 +10,6 @@ import cn.citygrid.backend.testing.TestDatabase;
 import cn.citygrid.geo.tiles.LayerRegistry;
 import cn.citygrid.geo.tiles.TileCoord;
 import cn.citygrid.geo.tiles.TileRepository;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,21 +36,15 @@ public final class TileBench {
   private static final int CLIENTS = 16;
   private static final int RADIUS = 3;
   private static final int SECONDS = 15;
-  /** pgbench and uncached HTTP take turns, SECONDS / ROUNDS each per round, so both meet the same background load. */
+  /** pgbench and uncached HTTP take turns (see {@link Turns}), SECONDS / ROUNDS each per round. */
   private static final int ROUNDS = 3;
-  /** Unmeasured start of each pgbench run: its new connections plan the tile statements (see PgBench). */
-  private static final int PGBENCH_WARMUP_SECONDS = 2;
-  private static final int WARMUP_SLICE_SECONDS = 5;
-  private static final int WARMUP_MAX_SECONDS = 90;
-  /** Warm-up ends once the JIT compiled for less than this share of a slice's wall time. */
-  private static final double JIT_QUIET = 0.05;
   private static final List<Integer> ZOOMS = List.of(14, 15, 16);
   private static final String LAYER = LayerRegistry.COMPOSITE;
 
   private TileBench() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.println("== tile benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, load " + load() + ") ==");
+    System.out.println("== tile benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, load " + Turns.loadAverage() + ") ==");
     DbConfig template = TestDatabase.template();
     DbConfig db = template.withDatabase("bench_tiles_" + PERSONS);
     prepare(template, db);
@@ -65,19 +57,16 @@ public final class TileBench {
     PgBench.Result sql;
     GridConfig config = config(db, "0");
     try (App app = App.start(config); HttpLoad load = new HttpLoad(config.http().port(), CLIENTS, token(config))) {
-      warmUp(load, tiles);
-      List<PgBench.Result> sqlRounds = new ArrayList<>();
-      List<HttpLoad.Result> httpRounds = new ArrayList<>();
-      for (int round = 0; round < ROUNDS; round++) {
-        sqlRounds.add(new PgBench(db).run(pgbenchScripts(centre), Map.of("patterns", "{%}", "prefixes", "{}"), CLIENTS, 2,
-            SECONDS / ROUNDS, PGBENCH_WARMUP_SECONDS));
-        httpRounds.add(uncached(load, tiles, SECONDS / ROUNDS));
-      }
-      sql = PgBench.Result.of(sqlRounds);
-      uncached = HttpLoad.Result.of(httpRounds);
+      Turns.warmUp(seconds -> uncached(load, tiles, seconds));
+      Turns.Measured turns = Turns.alternate(ROUNDS, SECONDS / ROUNDS,
+          (seconds, warmup) -> new PgBench(db).run(pgbenchScripts(centre), Map.of("patterns", "{%}", "prefixes", "{}"),
+              CLIENTS, 2, seconds, warmup),
+          seconds -> uncached(load, tiles, seconds));
+      sql = turns.sql();
+      uncached = turns.http();
     }
     Stats sqlStats = new Stats(sql.nanos());
-    System.out.println("pgbench: " + Stats.fmt(sql.tps()) + " tiles/s " + latencies(sqlStats));
+    System.out.println("pgbench: " + Stats.fmt(sql.tps()) + " tiles/s " + Turns.latencies(sqlStats));
     System.out.println("HTTP uncached: " + rate(uncached));
     HttpLoad.Result[] cached = cachedAnd304(db, tiles);
     System.out.println("HTTP cached: " + rate(cached[0]) + "; 304: " + rate(cached[1]));
@@ -85,7 +74,7 @@ public final class TileBench {
     double up = uncached.perSecond();
     double p95 = new Stats(uncached.nanos()).ms(0.95);
     List<String> table = List.of(
-        row("tile SQL in pgbench (same statement)", Stats.fmt(sql.tps()) + " tiles/s " + latencies(sqlStats), "—", "—", "—"),
+        row("tile SQL in pgbench (same statement)", Stats.fmt(sql.tps()) + " tiles/s " + Turns.latencies(sqlStats), "—", "—", "—"),
         row("HTTP uncached (SQL + gzip + ETag)", rate(uncached), "pgbench " + Stats.fmt(sql.tps()) + " /s", "≥ 0.8×",
             verdict(up / sql.tps(), 0.8)),
         row("HTTP uncached p95 latency", Stats.fmt(p95) + " ms", "pgbench p95 " + Stats.fmt(sqlStats.ms(0.95)) + " ms", "≤ 1.25×",
@@ -100,16 +89,7 @@ public final class TileBench {
     System.out.println("| measure | figure | baseline (same run) | target | ratio / verdict |");
     System.out.println("|---|---|---|---|---|");
     rows.forEach(System.out::println);
-    System.out.println("load average at the end: " + load());
-  }
-
-  /** The 1, 5 and 15 minute load averages (other builds share these cores), or "?" off Linux. */
-  private static String load() {
-    try {
-      return String.join(" ", java.util.Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" "), 3));
-    } catch (java.io.IOException e) {
-      return "?";
-    }
+    System.out.println("load average at the end: " + Turns.loadAverage());
   }
 
   /**
@@ -238,28 +218,6 @@ public final class TileBench {
     return scripts;
   }
 
-  /**
-   * Not measured: uncached load until the JIT has compiled the request path. On two cores shared
-   * with PostgreSQL the compiler threads of a fresh backend took a quarter of a core 15 s into the
-   * load (and still a tenth after 45 s), and methods waiting for C2 ran slowly meanwhile (SHA-256
-   * in C1-compiled code was the hottest frame): that is start-up, not what a running server costs.
-   */
-  private static void warmUp(HttpLoad load, List<TileCoord> tiles) throws Exception {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    long start = System.nanoTime();
-    List<String> busy = new ArrayList<>();
-    double share;
-    do {
-      long compiled = jit.getTotalCompilationTime();
-      uncached(load, tiles, WARMUP_SLICE_SECONDS);
-      share = (jit.getTotalCompilationTime() - compiled) / (WARMUP_SLICE_SECONDS * 1000.0);
-      busy.add(String.format("%.0f", share * 100));
-    } while (share >= JIT_QUIET && System.nanoTime() - start < WARMUP_MAX_SECONDS * 1_000_000_000L);
-    System.out.printf("warm-up: %d s of uncached load (JIT compiling %s %% of each %d s)%s%n",
-        (System.nanoTime() - start) / 1_000_000_000L, String.join(" ", busy), WARMUP_SLICE_SECONDS,
-        share >= JIT_QUIET ? ", stopped at the limit before the JIT was quiet" : "");
-  }
-
   /** Closed-loop HTTP load over the block on a backend whose tile cache holds nothing: every request draws its tile. */
   private static HttpLoad.Result uncached(HttpLoad load, List<TileCoord> tiles, int seconds) throws Exception {
     return load.run(CLIENTS, seconds, i -> ownTile(tiles, i), i -> Map.of("Accept-Encoding", "gzip"),
@@ -306,11 +264,7 @@ public final class TileBench {
   }
 
   private static String rate(HttpLoad.Result r) {
-    return Stats.fmt(r.perSecond()) + " tiles/s " + latencies(new Stats(r.nanos()));
-  }
-
-  private static String latencies(Stats s) {
-    return "(p50 " + Stats.fmt(s.ms(0.5)) + " ms, p95 " + Stats.fmt(s.ms(0.95)) + " ms, p99 " + Stats.fmt(s.ms(0.99)) + " ms)";
+    return Stats.fmt(r.perSecond()) + " tiles/s " + Turns.latencies(new Stats(r.nanos()));
   }
 
   private static String verdict(double ratio, double target) {
