@@ -46,14 +46,14 @@ public record GridModule(List<ApiRoute> routes, AccessLog accessLog, AccessAncho
     var pool = db.pool();
     AccessLog accessLog = new AccessLog(vertx, pool);
     AccessAnchor anchor = new AccessAnchor(accessLog, intake, keys, crypto, pool, clock, systemAccount);
-    PersonPortraits persons = new PersonPortraits(pool, config.dataKeys(), accessLog, clock);
+    PersonPortraits persons = new PersonPortraits(pool, config.dataKeys(), accessLog, clock, crypto);
     GovernanceQueries queries = new GovernanceQueries(pool);
     MergeService merges = new MergeService(pool);
     ImportJob imports = new ImportJob(config.db(), config.dataKeys(), Standardisers.factory(config.db()), clock);
     // Imports are long batch jobs with JDBC: their own workers, allowed to run for hours.
     WorkerExecutor importWorkers = vertx.createSharedWorkerExecutor("citygrid-import", 1, 6, TimeUnit.HOURS);
     List<ApiRoute> routes = Stream.of(
-            new PortraitRoutes(persons, new PersonSearch(pool, config.dataKeys(), persons),
+            new PortraitRoutes(persons, new PersonSearch(pool, persons),
                 new EnterprisePortraits(pool, accessLog, clock), new PlaceSearch(pool), new HouseDetails(pool, persons)).routes(),
             new GraphRoutes(new GraphService(pool, persons)).routes(),
             new AccessRoutes(pool).routes(),

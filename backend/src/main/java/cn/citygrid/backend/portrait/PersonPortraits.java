@@ -10,6 +10,7 @@ import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
 import cn.citygrid.backend.standard.CitizenId;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -29,17 +30,24 @@ public final class PersonPortraits {
   private final DataKeysConfig keys;
   private final AccessLog accessLog;
   private final Clock clock;
+  private final WorkerExecutor crypto;
 
-  public PersonPortraits(Pool pool, DataKeysConfig keys, AccessLog accessLog, Clock clock) {
+  /** {@code crypto}: the workers for blind indexes and SM4 (never an event loop). */
+  public PersonPortraits(Pool pool, DataKeysConfig keys, AccessLog accessLog, Clock clock, WorkerExecutor crypto) {
     this.pool = pool;
     this.keys = keys;
     this.accessLog = accessLog;
     this.clock = clock;
+    this.crypto = crypto;
   }
 
   public Future<JsonObject> byIdNumber(Principal caller, String idNumber, Purpose purpose, String requestId) {
-    String bidx = keys.blindIndex().index("id_number", idNumber);
-    return read(caller, PortraitSql.PERSON, bidx, purpose, requestId);
+    return idNumberIndex(idNumber).compose(bidx -> read(caller, PortraitSql.PERSON, bidx, purpose, requestId));
+  }
+
+  /** The blind index of an ID number (HMAC-SM3), made on a worker. */
+  Future<String> idNumberIndex(String idNumber) {
+    return crypto.executeBlocking(() -> keys.blindIndex().index("id_number", idNumber), false);
   }
 
   public Future<JsonObject> byId(Principal caller, long id, Purpose purpose, String requestId) {
@@ -58,9 +66,10 @@ public final class PersonPortraits {
         })
         .compose(row -> {
           Set<Disclosure.Field> clear = Disclosure.clear(caller, purpose);
-          JsonObject portrait = PersonPortraitJson.of(row, clear, keys, purpose);
-          // The read is logged, durably, before anyone sees it.
-          return accessLog.record(entry(caller, row.getLong("id"), purpose, "portrait", clear, requestId)).map(portrait);
+          // Fields in clear are opened (SM4) on a worker; the read is logged, durably, before anyone sees it.
+          return crypto.executeBlocking(() -> PersonPortraitJson.of(row, clear, keys, purpose), false)
+              .compose(portrait -> accessLog.record(entry(caller, row.getLong("id"), purpose, "portrait", clear, requestId))
+                  .map(portrait));
         });
   }
 

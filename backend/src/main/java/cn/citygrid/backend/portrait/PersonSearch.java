@@ -1,7 +1,6 @@
 package cn.citygrid.backend.portrait;
 
 import cn.citygrid.backend.auth.Principal;
-import cn.citygrid.backend.config.DataKeysConfig;
 import cn.citygrid.backend.governance.IdLookup;
 import cn.citygrid.backend.http.Paging;
 import io.vertx.core.Future;
@@ -20,24 +19,22 @@ import java.util.List;
  */
 public final class PersonSearch {
   private final Pool pool;
-  private final DataKeysConfig keys;
   private final PersonPortraits portraits;
 
-  public PersonSearch(Pool pool, DataKeysConfig keys, PersonPortraits portraits) {
+  public PersonSearch(Pool pool, PersonPortraits portraits) {
     this.pool = pool;
-    this.keys = keys;
     this.portraits = portraits;
   }
 
   public Future<JsonObject> search(Principal caller, String q, Paging paging, Purpose purpose, String rid) {
     String query = q == null ? "" : q.trim();
     String id = IdLookup.looksLikeIdNumber(query) ? IdLookup.idNumber(query) : null;
-    String bidx = id == null ? null : keys.blindIndex().index("id_number", id);
     String name = id == null && !query.isEmpty() ? query.replace("%", "").replace("_", "") + "%" : null;
     PersonPortraits.Scope scope = PersonPortraits.Scope.of(caller);
     boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
-    return pool.preparedQuery(PortraitSql.SEARCH)
-        .execute(Tuple.of(bidx, scope.prefixes(), scope.department(), name, paging.size() + 1, paging.offset()))
+    Future<String> bidx = id == null ? Future.succeededFuture(null) : portraits.idNumberIndex(id);
+    return bidx.compose(index -> pool.preparedQuery(PortraitSql.SEARCH)
+            .execute(Tuple.of(index, scope.prefixes(), scope.department(), name, paging.size() + 1, paging.offset())))
         .compose(rows -> {
           List<Row> found = new ArrayList<>();
           rows.forEach(found::add);
