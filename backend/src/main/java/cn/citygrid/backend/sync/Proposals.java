@@ -144,7 +144,7 @@ public final class Proposals {
                                          flagged, outcome, reason, phone_enc, phone_bidx, phone_mask)
               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
           .execute(Tuple.from(new Object[] {e.recordId(), caller.accountId(), entity, String.valueOf(id), field,
-              phone != null || value == null ? "" : value, java.util.Objects.toString(p.get("base"), ""),
+              rule.field().equals("phone") || value == null ? "" : value, java.util.Objects.toString(p.get("base"), ""),
               e.capturedAt().atOffset(ZoneOffset.UTC), flagged, finalOutcome, finalReason,
               phone == null ? null : phone.enc(), phone == null ? null : phone.bidx(), phone == null ? null : phone.mask()}))
           .map(new Decision(e.recordId(), finalOutcome, finalReason.isEmpty() ? null : finalReason)));
