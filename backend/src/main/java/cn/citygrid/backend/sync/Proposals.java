@@ -3,6 +3,7 @@ package cn.citygrid.backend.sync;
 import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.config.DataKeysConfig;
 import cn.citygrid.backend.http.DomainException;
+import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.ProblemType;
 import cn.citygrid.backend.http.Text;
 import cn.citygrid.backend.ledger.RecordIntake.Outcome;
@@ -11,6 +12,7 @@ import cn.citygrid.forms.xform.FormDefinition;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -144,11 +146,17 @@ public final class Proposals {
                                          flagged, outcome, reason, phone_enc, phone_bidx, phone_mask)
               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
           .execute(Tuple.from(new Object[] {e.recordId(), caller.accountId(), entity, String.valueOf(id), field,
-              rule.field().equals("phone") || value == null ? "" : value, java.util.Objects.toString(p.get("base"), ""),
+              rule.field().equals("phone") || value == null ? "" : value, base(rule, p.get("base")),
               e.capturedAt().atOffset(ZoneOffset.UTC), flagged, finalOutcome, finalReason,
               phone == null ? null : phone.enc(), phone == null ? null : phone.bidx(), phone == null ? null : phone.mask()}))
           .map(new Decision(e.recordId(), finalOutcome, finalReason.isEmpty() ? null : finalReason)));
     }));
+  }
+
+  /** What the worker saw, for the reviewer; a phone number only as its mask. */
+  private static String base(Rule rule, Object base) {
+    String text = java.util.Objects.toString(base, "");
+    return rule.field().equals("phone") && Phones.isMobile(text) ? Phones.mask(text) : text;
   }
 
   /** The field's value now and when the value in place was captured (null: unknown entity or out of scope). */
@@ -263,23 +271,28 @@ public final class Proposals {
         });
   }
 
-  /** Supervisors' review queue: proposals waiting for a decision in their grids. */
-  public Future<List<JsonObject>> reviewQueue(Principal caller, int offset, int limit) {
+  /** Supervisors' review queue: proposals waiting for a decision in their grids (a proposed phone masked). */
+  public Future<JsonObject> reviewQueue(Principal caller, Paging paging) {
     return pool.preparedQuery("""
             SELECT json_build_object('recordId', p.record_id, 'entity', p.entity, 'id', p.entity_id, 'field', p.field,
-              'value', CASE WHEN p.field = 'phone' THEN NULL ELSE p.value END, 'base', p.base, 'capturedAt', p.captured_at,
-              'flagged', p.flagged, 'reason', p.reason, 'proposedBy', a.display_name)::text AS j
+              'value', CASE WHEN p.field = 'phone' THEN p.phone_mask ELSE p.value END, 'base', p.base,
+              'capturedAt', p.captured_at, 'flagged', p.flagged, 'reason', p.reason, 'proposedBy', a.display_name)::text AS j,
+              count(*) OVER () AS total
             FROM sync.proposal p JOIN auth.account a ON a.id = p.account_id
             WHERE p.outcome = 'review' AND ($1::text[] IS NULL OR EXISTS (
               SELECT 1 FROM grid.house h WHERE h.grid_code LIKE ANY ($1) AND (
                 (p.entity = 'house' AND h.id = p.entity_id::bigint) OR (p.entity = 'resident' AND EXISTS (
                   SELECT 1 FROM grid.residence r WHERE r.house_id = h.id AND r.person_id = p.entity_id::bigint AND r.until IS NULL)))))
             ORDER BY p.captured_at LIMIT $2 OFFSET $3""")
-        .execute(Tuple.of(scopeOf(caller), limit, offset))
+        .execute(Tuple.of(scopeOf(caller), paging.size(), paging.offset()))
         .map(rows -> {
-          List<JsonObject> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new JsonObject(r.getString(0))));
-          return out;
+          JsonArray items = new JsonArray();
+          long total = 0;
+          for (Row r : rows) {
+            items.add(new JsonObject(r.getString("j")));
+            total = r.getLong("total");
+          }
+          return paging.toJson(total, items);
         });
   }
 

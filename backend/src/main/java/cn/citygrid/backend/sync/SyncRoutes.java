@@ -12,7 +12,6 @@ import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -64,9 +63,7 @@ public final class SyncRoutes {
   }
 
   private Future<JsonObject> reviewQueue(RoutingContext ctx) {
-    Paging paging = Paging.of(ctx);
-    return proposals.reviewQueue(principal(ctx), paging.offset(), paging.size())
-        .map(items -> new JsonObject().put("page", paging.page()).put("size", paging.size()).put("items", new JsonArray(items)));
+    return proposals.reviewQueue(principal(ctx), Paging.of(ctx));
   }
 
   private Future<JsonObject> decide(RoutingContext ctx) {

@@ -523,6 +523,11 @@ class SyncIT {
     RecordEnvelope reviewedPhone = phone.sign(PROPOSAL, Map.of("entity", "resident", "id", house[1], "field", "phone",
         "value", "13655556666"), List.of(), now.plus(Duration.ofHours(5)));
     assertThat(only(phone.sync("proposals", List.of(reviewedPhone))).getString("outcome")).isEqualTo("review");
+    JsonObject queued = http.get("/api/v1/proposals", supervisor).json();
+    assertThat(queued.getLong("total")).isEqualTo((long) queued.getJsonArray("items").size());
+    assertThat(queued.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("recordId").equals(reviewedPhone.recordId())).findFirst().orElseThrow().getString("value"))
+        .as("reviewers see a proposed phone masked").isEqualTo("136****6666");
     assertThat(http.postJson("/api/v1/proposals/" + reviewedPhone.recordId() + "/decision", supervisor,
         new JsonObject().put("accept", true)).status()).isEqualTo(200);
     assertThat(scalar("SELECT phone_mask FROM grid.person WHERE id = " + house[1])).isEqualTo("136****6666");
