@@ -172,7 +172,7 @@ public final class AttachmentRoutes {
             SELECT r.account_id FROM ledger.record r
             WHERE r.id = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(convert_from(r.canonical, 'UTF8')::jsonb -> 'attachments') a
                                         WHERE a ->> 'sm3' = $2)
-              AND """ + RecordRoutes.SCOPE.replace("$1", "$3"))
+              AND """ + RecordRoutes.inScope(3))
         .execute(Tuple.of(recordId, sm3, Proposals.scopeOf(principal(ctx))))
         .compose(rows -> {
           if (rows.size() == 0) {

@@ -46,10 +46,15 @@ public final class RecordRoutes {
   private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])");
 
   /** Records made by workers whose territory lies in the caller's ($1 prefixes, NULL = all). */
-  /** The record's territory (its author's when it arrived, V20) lies in the caller's. */
-  static final String SCOPE = """
-      ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.id, r.account_id)) AS t(code)
-        WHERE t.code LIKE ANY ($1)))""";
+  /**
+   * The record {@code r}'s territory (its author's when it arrived, V20) lies in the caller's, given
+   * as grid-code prefixes with '%' in parameter {@code $n} (null: everywhere).
+   */
+  static String inScope(int n) {
+    return """
+        ($%1$d::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.id, r.account_id)) AS t(code)
+          WHERE t.code LIKE ANY ($%1$d)))""".formatted(n);
+  }
 
   private final Pool pool;
   private final AccessLog accessLog;
@@ -86,7 +91,7 @@ public final class RecordRoutes {
             FROM ledger.record r JOIN auth.account a ON a.id = r.account_id
             LEFT JOIN ledger.leaf l ON l.record_id = r.id LEFT JOIN sync.record_meta m ON m.record_id = r.id
             LEFT JOIN sync.projection p ON p.record_id = r.id
-            WHERE """ + SCOPE + """
+            WHERE """ + inScope(1) + """
                AND ($2::text IS NULL OR a.username = $2) AND ($3::text IS NULL OR r.form_id = $3)
               AND ($4::timestamptz IS NULL OR r.captured_at >= $4) AND ($5::timestamptz IS NULL OR r.captured_at < $5)
               AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.id, r.account_id)) AS t(code)
@@ -96,15 +101,7 @@ public final class RecordRoutes {
         .execute(Tuple.from(new Object[] {Proposals.scopeOf(caller), q.get("worker"), q.get("form"),
             from == null ? null : from.atOffset(ZoneOffset.UTC), to == null ? null : to.atOffset(ZoneOffset.UTC), grid,
             paging.size(), paging.offset()}))
-        .map(rows -> {
-          JsonArray items = new JsonArray();
-          long total = 0;
-          for (var r : rows) {
-            items.add(new JsonObject(r.getString("j")));
-            total = r.getLong("total");
-          }
-          return paging.toJson(total, items);
-        });
+        .map(rows -> paging.toJson(rows, r -> new JsonObject(r.getString("j"))));
   }
 
   private static Instant instant(String text, String name) {
@@ -137,7 +134,7 @@ public final class RecordRoutes {
             FROM ledger.record r JOIN auth.account a ON a.id = r.account_id JOIN ledger.device d ON d.id = r.device_id
             LEFT JOIN ledger.leaf l ON l.record_id = r.id LEFT JOIN sync.record_meta m ON m.record_id = r.id
             LEFT JOIN sync.projection p ON p.record_id = r.id
-            WHERE r.id = $2 AND """ + SCOPE)
+            WHERE r.id = $2 AND """ + inScope(1))
         .execute(Tuple.of(Proposals.scopeOf(principal(ctx)), ctx.pathParam("id")))
         .compose(rows -> {
           if (rows.size() == 0) {
