@@ -16,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,18 +75,10 @@ public final class AccessRoutes {
     }
     return pool.preparedQuery(AUDIT).execute(Tuple.of(person == null ? null : Long.parseLong(person),
             ctx.queryParams().get("username"), ctx.queryParams().get("purpose"), paging.size(), paging.offset()))
-        .map(rows -> {
-          List<JsonObject> items = new ArrayList<>();
-          long total = 0;
-          for (Row r : rows) {
-            total = r.getLong("total");
-            items.add(new JsonObject().put("id", r.getLong("id")).put("at", r.getOffsetDateTime("at").toString())
+        .map(rows -> paging.toJson(rows, r -> new JsonObject().put("id", r.getLong("id")).put("at", r.getOffsetDateTime("at").toString())
                 .put("username", r.getString("username")).put("role", r.getString("role"))
                 .put("subjectKind", r.getString("subject_kind")).put("subjectId", r.getLong("subject_id"))
                 .put("purpose", r.getString("purpose")).put("action", r.getString("action"))
-                .put("clearFields", r.getString("clear_fields")).put("requestId", r.getString("request_id")));
-          }
-          return paging.toJson(total, new JsonArray(items));
-        });
+                .put("clearFields", r.getString("clear_fields")).put("requestId", r.getString("request_id"))));
   }
 }

@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 /**
@@ -79,14 +78,6 @@ public final class GovernanceQueries {
   }
 
   Future<JsonObject> page(Paging paging, String sql, Tuple params, java.util.function.Function<Row, JsonObject> item) {
-    return pool.preparedQuery(sql).execute(params).map((RowSet<Row> rows) -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(item.apply(r));
-      }
-      return paging.toJson(total, items);
-    });
+    return pool.preparedQuery(sql).execute(params).map(rows -> paging.toJson(rows, item::apply));
   }
 }

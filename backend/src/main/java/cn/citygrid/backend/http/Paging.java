@@ -3,7 +3,10 @@ package cn.citygrid.backend.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.util.List;
+import java.util.function.Function;
 
 /** Server-side paging from {@code ?page=1&size=20} (page from 1, size 1..200), and path ids. */
 public record Paging(int page, int size) {
@@ -19,6 +22,20 @@ public record Paging(int page, int size) {
 
   public JsonObject toJson(long total, JsonArray items) {
     return new JsonObject().put("page", page).put("size", size).put("total", total).put("items", items);
+  }
+
+  /**
+   * A page from rows that each carry the whole count in a {@code total} column
+   * ({@code count(*) OVER ()}); an empty page past the end counts 0.
+   */
+  public JsonObject toJson(RowSet<Row> rows, Function<Row, Object> item) {
+    JsonArray items = new JsonArray();
+    long total = 0;
+    for (Row r : rows) {
+      total = r.getLong("total");
+      items.add(item.apply(r));
+    }
+    return toJson(total, items);
   }
 
   /** A page without a count: whether another page follows (the query asked for one row more than {@link #size}). */

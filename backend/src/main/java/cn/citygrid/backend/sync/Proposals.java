@@ -12,7 +12,6 @@ import cn.citygrid.forms.xform.FormDefinition;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -285,15 +284,7 @@ public final class Proposals {
                   SELECT 1 FROM grid.residence r WHERE r.house_id = h.id AND r.person_id = p.entity_id::bigint AND r.until IS NULL)))))
             ORDER BY p.captured_at LIMIT $2 OFFSET $3""")
         .execute(Tuple.of(scopeOf(caller), paging.size(), paging.offset()))
-        .map(rows -> {
-          JsonArray items = new JsonArray();
-          long total = 0;
-          for (Row r : rows) {
-            items.add(new JsonObject(r.getString("j")));
-            total = r.getLong("total");
-          }
-          return paging.toJson(total, items);
-        });
+        .map(rows -> paging.toJson(rows, r -> new JsonObject(r.getString("j"))));
   }
 
   /** A supervisor's verdict on a proposal under review: applied as proposed, or rejected with a reason. */

@@ -12,7 +12,6 @@ import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.Text;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -103,12 +102,13 @@ public final class TaskRoutes {
     }
   }
 
+  /** Tasks as JSON, each row with the count of all rows the filters let through (for paging). */
   private static final String SELECT = """
       SELECT json_build_object('id', t.id, 'kind', t.kind, 'title', t.title, 'status', t.status, 'due', t.due,
         'gridCode', t.grid_code, 'houseId', t.house_id, 'placeId', t.place_id, 'formId', t.form_id,
         'formVersion', t.form_version, 'assignee', a.username, 'assigneeName', a.display_name,
         'createdAt', t.created_at, 'updatedAt', t.updated_at, 'doneRecordId', t.done_record_id,
-        'address', coalesce(h.address, pl.address))::text AS j
+        'address', coalesce(h.address, pl.address))::text AS j, count(*) OVER () AS total
       FROM sync.task t JOIN auth.account a ON a.id = t.assignee_id
       LEFT JOIN grid.house h ON h.id = t.house_id LEFT JOIN grid.place pl ON pl.id = t.place_id
       WHERE ($1::text[] IS NULL OR t.grid_code LIKE ANY ($1)) AND ($2::bigint IS NULL OR t.assignee_id = $2)""";
@@ -119,18 +119,10 @@ public final class TaskRoutes {
     Paging paging = Paging.of(ctx);
     String status = ctx.queryParams().get("status");
     Long own = caller.has(Role.GRID_WORKER) && !caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN) ? caller.accountId() : null;
-    String filtered = SELECT + " AND ($3::text IS NULL OR t.status = $3)";
-    Tuple params = Tuple.of(Proposals.scopeOf(caller), own, status);
-    Future<Long> total = pool.preparedQuery("SELECT count(*) FROM (" + filtered + ") x").execute(params)
-        .map(rows -> rows.iterator().next().getLong(0));
-    Future<JsonArray> items = pool.preparedQuery(filtered + " ORDER BY t.due NULLS LAST, t.id LIMIT $4 OFFSET $5")
+    return pool.preparedQuery(SELECT
+            + " AND ($3::text IS NULL OR t.status = $3) ORDER BY t.due NULLS LAST, t.id LIMIT $4 OFFSET $5")
         .execute(Tuple.of(Proposals.scopeOf(caller), own, status, paging.size(), paging.offset()))
-        .map(rows -> {
-          JsonArray page = new JsonArray();
-          rows.forEach(r -> page.add(new JsonObject(r.getString(0))));
-          return page;
-        });
-    return Future.all(total, items).map(done -> paging.toJson(total.result(), items.result()));
+        .map(rows -> paging.toJson(rows, r -> new JsonObject(r.getString("j"))));
   }
 
   private Future<JsonObject> one(Principal caller, long id) {
