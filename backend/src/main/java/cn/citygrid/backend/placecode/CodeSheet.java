@@ -24,8 +24,8 @@ final class CodeSheet {
       double x = 5 + (i % COLUMNS) * CELL_W;
       double y = 12 + (i / COLUMNS) * CELL_H;
       Label l = labels.get(i);
-      double module = QR_MM / QrImages.modules(l.code());
-      b.append(QrImages.svgPath(l.code(), x + (CELL_W - QR_MM) / 2, y, module)).append('\n');
+      var qr = QrImages.matrix(l.code());
+      b.append(QrImages.svgPath(qr, x + (CELL_W - QR_MM) / 2, y, QR_MM / qr.getWidth())).append('\n');
       b.append("<text x=\"").append(x + CELL_W / 2).append("\" y=\"").append(y + QR_MM + 4)
           .append("\" font-size=\"2.6\" text-anchor=\"middle\" font-family=\"sans-serif\">")
           .append(escape(l.site().label())).append(" · #").append(l.site().id()).append("</text>\n");
