@@ -22,4 +22,12 @@ class QrImagesTest {
             assertThat(QrImages.decode(Pictures.qr(dir, "code-" + i, text))).as("code %d", i).contains(text);
         }
     }
+
+    /** ZXing's detector misses this photo as taken (its data imitates a finder pattern); a smaller copy reads. */
+    @Test
+    void aCodeTheDetectorMissesAtFullSize_readsFromASmallerCopy(@TempDir Path dir) throws Exception {
+        String text = "CG1.aMcrw3fl8IZfoQeilf7_nrpqrTZiw_uotwB2S8G1FKFuzLl0imQkItt8c4q3utGmWO5uT5xgSY93opxKfInFBJ-26Gs4Us"
+                + "Vs2-TTFPJJUQGzGela1Oup8BFbXgldSTXLfm-EReD2nAgyumbxIgitONlnISkroWPO9SAFFtDfF1tBUh-_hLwKwIiIvzU";
+        assertThat(QrImages.decode(Pictures.qr(dir, "finder-lookalike", text))).contains(text);
+    }
 }
