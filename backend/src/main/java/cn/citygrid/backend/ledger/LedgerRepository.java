@@ -34,7 +34,7 @@ public final class LedgerRepository {
       String formVersion, Instant capturedAt, Instant receivedAt, byte[] canonical, String payloadJson, byte[] leafHash) {}
 
   /**
-   * How the sync saw records arrive, kept beside each new one (sync.record_meta): the device's clock
+   * How the sync saw records arrive, noted on each new one (ledger.record, ADR 0039): the device's clock
    * when the request left and its own offset estimate (either may be null), the time flags of a
    * record from its capture and receive times, and the territory (region/grid code prefixes) its
    * author covered, which decides who may read the record later.
@@ -79,14 +79,16 @@ public final class LedgerRepository {
       leaves[i] = Buffer.buffer(r.leafHash());
     }
     Tuple params = arrays(ids, clients, devices, accounts, forms, versions, captured, received, canonical, payloads, leaves);
-    if (arrival != null) {
+    if (arrival == null) {
+      params.addValue(null).addValue(null).addArrayOfString(null).addArrayOfString(null);
+    } else {
       params.addValue(arrival.deviceTime() == null ? null : arrival.deviceTime().atOffset(ZoneOffset.UTC))
           .addValue(arrival.offsetMs())
           .addValue(records.stream().map(r -> String.join(",", arrival.flags().apply(r.capturedAt(), r.receivedAt())))
               .toArray(String[]::new))
           .addValue(arrival.scope().toArray(String[]::new));
     }
-    return pool.preparedQuery(arrival == null ? LedgerSql.INSERT_RECORDS : LedgerSql.INSERT_RECORDS_NOTED)
+    return pool.preparedQuery(LedgerSql.INSERT_RECORDS)
         .execute(params)
         .map(rows -> {
           List<String> inserted = new ArrayList<>();

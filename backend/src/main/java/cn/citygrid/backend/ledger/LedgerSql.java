@@ -5,53 +5,42 @@ final class LedgerSql {
   private LedgerSql() {}
 
   /**
-   * The new ones of $1…$11 as {@code stored}; a record already there is skipped. Each new record is
-   * also queued for the sync's projection into the domain (all but proposals, which are decided as
-   * they arrive, and access-log anchors) — here, so that no path can store a record and forget it.
+   * The new ones of $1…$11 as {@code stored}, with the sync's note on each one's arrival (ADR 0039): the
+   * device's clock ($12), its offset estimate ($13), the record's time flags ($14, comma-joined per record;
+   * a NULL array when the sync did not take the records in) and the territory its author covered ($15).
+   * A record already there is skipped. Each new record is queued for sealing and for the sync's
+   * projection into the domain (all but proposals, which are decided as they arrive, and access-log
+   * anchors) in the same statement, so that no path can store a record and forget it. Returns the ids
+   * that were new.
    */
-  private static final String STORE = """
+  static final String INSERT_RECORDS = """
       WITH stored AS (
         INSERT INTO ledger.record (id, client_id, device_id, account_id, form_id, form_version, captured_at,
-                                   received_at, canonical, payload, leaf_hash)
+                                   received_at, canonical, payload, leaf_hash, device_time, device_offset_ms,
+                                   time_flags, scope)
         SELECT u.id, u.client_id, u.device_id, u.account_id, u.form_id, u.form_version, u.captured_at,
-               u.received_at, u.canonical, u.payload::jsonb, u.leaf_hash
+               u.received_at, u.canonical, u.payload::jsonb, u.leaf_hash, $12, $13,
+               CASE WHEN u.flags IS NOT NULL THEN coalesce(string_to_array(nullif(u.flags, ''), ','), '{}') END, $15
         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::timestamptz[],
-                    $8::timestamptz[], $9::bytea[], $10::text[], $11::bytea[])
+                    $8::timestamptz[], $9::bytea[], $10::text[], $11::bytea[], $14::text[])
              AS u(id, client_id, device_id, account_id, form_id, form_version, captured_at, received_at,
-                  canonical, payload, leaf_hash)
+                  canonical, payload, leaf_hash, flags)
         ON CONFLICT (id) DO NOTHING
         RETURNING id, received_at, leaf_hash, form_id),
       queued AS (
         INSERT INTO sync.projection_queue (record_id)
-        SELECT id FROM stored WHERE form_id NOT IN ('citygrid.proposal', 'access-anchor'))""";
-
-  private static final String QUEUE = """
+        SELECT id FROM stored WHERE form_id NOT IN ('citygrid.proposal', 'access-anchor'))
       INSERT INTO ledger.pending (record_id, received_at, leaf_hash) SELECT id, received_at, leaf_hash FROM stored
       RETURNING record_id""";
-
-  /** Stores new records and queues them for sealing and projection in one statement; returns the ids that were new. */
-  static final String INSERT_RECORDS = STORE + "\n" + QUEUE;
-
-  /**
-   * The same, and in the same statement the sync's note on each new record's arrival: the device's
-   * clock ($12), its offset estimate ($13), the record's time flags ($14, comma-joined per record)
-   * and the territory its author covered ($15).
-   */
-  static final String INSERT_RECORDS_NOTED = STORE + """
-      , noted AS (
-        INSERT INTO sync.record_meta (record_id, device_time, offset_ms, flags, scope)
-        SELECT s.id, $12, $13, coalesce(string_to_array(nullif(a.flags, ''), ','), '{}'), $15
-        FROM stored s JOIN unnest($1::text[], $14::text[]) AS a(id, flags) ON a.id = s.id)
-      """ + QUEUE;
 
   static final String NODES = """
       SELECT n.level, n.idx, n.hash FROM ledger.node n
       JOIN unnest($1::smallint[], $2::bigint[]) AS w(level, idx) ON n.level = w.level AND n.idx = w.idx""";
 
-  /** Takes the next batch off the queue (the caller sorts by receive time, then id). */
+  /** Takes the next batch off the queue in arrival order (the caller sorts it by receive time, then id). */
   static final String TAKE_PENDING = """
-      DELETE FROM ledger.pending WHERE record_id IN (
-        SELECT record_id FROM ledger.pending ORDER BY received_at, record_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      DELETE FROM ledger.pending WHERE seq IN (
+        SELECT seq FROM ledger.pending ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
       RETURNING record_id, leaf_hash, received_at""";
 
   static final String ASSIGN = """

@@ -104,8 +104,8 @@ public final class Projector {
 
   private Future<Integer> runOnce() {
     return pool.preparedQuery("""
-            SELECT r.id, r.account_id, r.captured_at, r.form_id, r.form_version, r.canonical FROM sync.projection_queue q
-            JOIN ledger.record r ON r.id = q.record_id ORDER BY r.received_at, r.id LIMIT $1""")
+            SELECT q.seq, r.id, r.account_id, r.captured_at, r.form_id, r.form_version, r.canonical
+            FROM sync.projection_queue q JOIN ledger.record r ON r.id = q.record_id ORDER BY q.seq LIMIT $1""")
         .execute(Tuple.of(BATCH))
         .compose(rows -> {
           List<Row> list = new ArrayList<>();
@@ -124,12 +124,13 @@ public final class Projector {
   /** One record: facts from its form's mapping (on a worker), applied in one transaction. */
   private Future<Void> project(Row row) {
     String recordId = row.getString("id");
+    long seq = row.getLong("seq");
     long account = row.getLong("account_id");
     Instant capturedAt = row.getOffsetDateTime("captured_at").toInstant();
     Buffer canonical = row.getBuffer("canonical");
     return forms.definition(row.getString("form_id"), row.getString("form_version"))
         .compose(def -> workers.executeBlocking(() -> map(def, canonical), false))
-        .compose(m -> pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> !mine ? Future.succeededFuture()
+        .compose(m -> pool.withTransaction(c -> dequeue(c, seq).compose(mine -> !mine ? Future.succeededFuture()
             : apply(c, recordId, account, capturedAt, m).compose(v -> done(c, recordId, m.facts().size(), null)))))
         .recover(e -> {
           if (isTransient(e)) {
@@ -137,7 +138,7 @@ public final class Projector {
             return Future.failedFuture(e);
           }
           LOG.warn("record {} could not be projected: {}", recordId, e.getMessage());
-          return pool.withTransaction(c -> dequeue(c, recordId).compose(mine -> mine
+          return pool.withTransaction(c -> dequeue(c, seq).compose(mine -> mine
               ? done(c, recordId, 0, e.getMessage() == null ? e.toString() : e.getMessage()) : Future.succeededFuture()));
         });
   }
@@ -157,8 +158,8 @@ public final class Projector {
   }
 
   /** Takes the record off the queue; false when another node already did. */
-  private static Future<Boolean> dequeue(SqlConnection c, String recordId) {
-    return c.preparedQuery("DELETE FROM sync.projection_queue WHERE record_id = $1").execute(Tuple.of(recordId))
+  private static Future<Boolean> dequeue(SqlConnection c, long seq) {
+    return c.preparedQuery("DELETE FROM sync.projection_queue WHERE seq = $1").execute(Tuple.of(seq))
         .map(r -> r.rowCount() == 1);
   }
 

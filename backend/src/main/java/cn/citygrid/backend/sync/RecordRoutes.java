@@ -52,7 +52,7 @@ public final class RecordRoutes {
    */
   static String inScope(int n) {
     return """
-        ($%1$d::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.id, r.account_id)) AS t(code)
+        ($%1$d::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.scope, r.account_id)) AS t(code)
           WHERE t.code LIKE ANY ($%1$d)))""".formatted(n);
   }
 
@@ -86,15 +86,15 @@ public final class RecordRoutes {
     return pool.preparedQuery("""
             SELECT json_build_object('recordId', r.id, 'formId', r.form_id, 'formVersion', r.form_version,
               'worker', a.username, 'workerName', a.display_name, 'deviceId', r.device_id, 'capturedAt', r.captured_at,
-              'receivedAt', r.received_at, 'sealed', l.idx IS NOT NULL, 'flags', coalesce(m.flags, '{}'),
+              'receivedAt', r.received_at, 'sealed', l.idx IS NOT NULL, 'flags', coalesce(r.time_flags, '{}'),
               'projected', p.record_id IS NOT NULL, 'problem', p.problem)::text AS j, count(*) OVER () AS total
             FROM ledger.record r JOIN auth.account a ON a.id = r.account_id
-            LEFT JOIN ledger.leaf l ON l.record_id = r.id LEFT JOIN sync.record_meta m ON m.record_id = r.id
+            LEFT JOIN ledger.leaf l ON l.record_id = r.id
             LEFT JOIN sync.projection p ON p.record_id = r.id
             WHERE """ + inScope(1) + """
                AND ($2::text IS NULL OR a.username = $2) AND ($3::text IS NULL OR r.form_id = $3)
               AND ($4::timestamptz IS NULL OR r.captured_at >= $4) AND ($5::timestamptz IS NULL OR r.captured_at < $5)
-              AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.id, r.account_id)) AS t(code)
+              AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM unnest(sync.record_scope(r.scope, r.account_id)) AS t(code)
                 WHERE t.code LIKE $6 || '%' OR $6 LIKE t.code || '%'))
               AND r.form_id <> 'access-anchor'
             ORDER BY r.captured_at DESC, r.id LIMIT $7 OFFSET $8""")
@@ -121,7 +121,7 @@ public final class RecordRoutes {
             SELECT json_build_object('recordId', r.id, 'formId', r.form_id, 'formVersion', r.form_version,
               'worker', a.username, 'workerName', a.display_name, 'deviceId', r.device_id, 'keyId', d.key_id,
               'deviceStatus', d.status, 'capturedAt', r.captured_at, 'receivedAt', r.received_at,
-              'leafIndex', l.idx, 'flags', coalesce(m.flags, '{}'), 'deviceTime', m.device_time,
+              'leafIndex', l.idx, 'flags', coalesce(r.time_flags, '{}'), 'deviceTime', r.device_time,
               'projected', p.record_id IS NOT NULL, 'projectionProblem', p.problem,
               'event', (SELECT json_build_object('id', e.id, 'category', e.category, 'status', e.status, 'gridCode', e.grid_code)
                         FROM grid.event e WHERE e.record_id = r.id),
@@ -132,7 +132,7 @@ public final class RecordRoutes {
               'bundleUrl', '/api/v1/ledger/records/' || r.id || '/bundle')::text AS j,
               convert_from(r.canonical, 'UTF8') AS envelope
             FROM ledger.record r JOIN auth.account a ON a.id = r.account_id JOIN ledger.device d ON d.id = r.device_id
-            LEFT JOIN ledger.leaf l ON l.record_id = r.id LEFT JOIN sync.record_meta m ON m.record_id = r.id
+            LEFT JOIN ledger.leaf l ON l.record_id = r.id
             LEFT JOIN sync.projection p ON p.record_id = r.id
             WHERE r.id = $2 AND """ + inScope(1))
         .execute(Tuple.of(Proposals.scopeOf(principal(ctx)), ctx.pathParam("id")))

@@ -154,7 +154,7 @@ final class SyncRecords {
     if (dups.isEmpty()) {
       return Future.succeededFuture(flags);
     }
-    return pool.preparedQuery("SELECT record_id, flags FROM sync.record_meta WHERE record_id = ANY($1)")
+    return pool.preparedQuery("SELECT id, time_flags FROM ledger.record WHERE id = ANY($1) AND time_flags IS NOT NULL")
         .execute(Tuple.of(dups.toArray(String[]::new)))
         .map(rows -> {
           rows.forEach(r -> flags.put(r.getString(0), List.of(r.getArrayOfStrings(1))));

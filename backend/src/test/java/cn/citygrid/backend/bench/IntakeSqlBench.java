@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * The database stage alone: the statement the sync intake runs to store one batch —
- * {@link LedgerRepository#insert(List, LedgerRepository.Arrival)}: records, the appender's queue and
- * the sync's per-record arrival note in one statement, the projection trigger firing — against a baseline of
+ * {@link LedgerRepository#insert(List, LedgerRepository.Arrival)}: records with the sync's arrival note,
+ * the sealing queue and the projection queue in one statement — against a baseline of
  * pipelined single-row INSERTs of the same rows into a scratch copy of {@code ledger.record}
  * (same columns, checks and indexes; no foreign keys or triggers), JSON as a bind parameter.
  * Same Vert.x PostgreSQL client, pool size and number of concurrent batches for both.

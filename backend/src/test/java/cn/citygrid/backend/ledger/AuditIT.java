@@ -99,7 +99,7 @@ class AuditIT {
 
   /** What a tamperer removing records would also have to remove: the sync server's rows about them. */
   void forgetSyncOf(String ids) throws Exception {
-    for (String table : List.of("sync.projection", "sync.projection_queue", "sync.record_meta")) {
+    for (String table : List.of("sync.projection", "sync.projection_queue")) {
       sql("DELETE FROM " + table + " WHERE record_id IN " + ids);
     }
   }
