@@ -42,43 +42,72 @@ public final class ChangeFeed {
   }
 
   /**
-   * Where a phone is in the feed: a snapshot position (entity index, last id) or a live one. The live
-   * position is (xid, seq) of the last change served, in commit-safe order: changes are served by
-   * (transaction id, seq) and only from transactions older than every one still running, so a change
-   * committed late never lands behind a cursor that has moved on (seq alone is allocated, not
-   * committed, in order). A snapshot carries the position it goes live from.
+   * Where a phone is in the feed: a snapshot position (entity index, last id) or a live one. Live, the
+   * phone has had every change of every transaction visible in {@code base} (a {@link FeedSnapshot});
+   * a page serves the changes of transactions visible in a later snapshot {@code to} but not in
+   * {@code base}, in (xid, seq) order, and when they are all served {@code to} becomes the base. A
+   * change committed late is therefore never skipped — its transaction was not visible in the base —
+   * and no transaction still running, however long, holds back the changes of those that ended.
+   * While a window is being paged, {@code to} and the last (xid, seq) served are in the cursor. A
+   * snapshot carries the base it goes live from.
    */
-  record Cursor(String epoch, String scope, long xid, long seq, int entity, String after) {
+  record Cursor(String epoch, String scope, FeedSnapshot base, FeedSnapshot to, long xid, long seq, int entity,
+      String after) {
+    static final int MAX_LENGTH = 2048;
+
     boolean snapshot() {
       return entity >= 0;
     }
 
+    /** Live from {@code base}, no window open. */
+    static Cursor live(String epoch, String scope, FeedSnapshot base) {
+      return new Cursor(epoch, scope, base, null, 0, 0, -1, null);
+    }
+
     String encode() {
-      JsonObject json = new JsonObject().put("v", 2).put("e", epoch).put("s", scope).put("x", xid).put("q", seq);
+      JsonObject json = new JsonObject().put("v", 3).put("e", epoch).put("s", scope).put("b", base.text());
+      if (to != null) {
+        json.put("t", to.text()).put("x", xid).put("q", seq);
+      }
       if (snapshot()) {
         json.put("k", entity).put("a", after);
       }
       return Base64.getUrlEncoder().withoutPadding().encodeToString(json.encode().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Null when unreadable. */
+    /** Null when unreadable. A version 2 cursor (position (xid, seq)) reads as based below its xid. */
     static Cursor decode(String text) {
-      if (text == null || text.isEmpty() || text.length() > 512) {
+      if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
         return null;
       }
       try {
         JsonObject json = new JsonObject(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
-        if (json.getInteger("v", 0) != 2) {
+        int version = json.getInteger("v", 0);
+        FeedSnapshot base;
+        FeedSnapshot to = null;
+        if (version == 3) {
+          base = FeedSnapshot.parse(json.getString("b"));
+          if (json.containsKey("t")) {
+            to = FeedSnapshot.parse(json.getString("t"));
+            if (to == null) {
+              return null;
+            }
+          }
+        } else if (version == 2) {
+          // Every change below its xid was served; those of its xid and later are served again (harmless).
+          base = FeedSnapshot.below(json.getLong("x"));
+        } else {
           return null;
         }
-        Cursor c = new Cursor(json.getString("e"), json.getString("s"), json.getLong("x"), json.getLong("q"),
-            json.getInteger("k", -1),
+        Cursor c = new Cursor(json.getString("e"), json.getString("s"), base, to,
+            to == null ? 0 : json.getLong("x"), to == null ? 0 : json.getLong("q"), json.getInteger("k", -1),
             json.getString("a"));
         // A cursor is opaque to phones but not tamper-proof: one that cannot be ours is void (a reset), not a 500.
         boolean entityOk = c.entity() >= -1 && c.entity() <= ChangeSql.ENTITIES.size();
         boolean afterOk = c.after() == null || !c.snapshot() || c.entity() == ChangeSql.ENTITIES.size()
             || !ChangeSql.ENTITIES.get(c.entity()).numericId() || c.after().matches("[0-9]{1,18}");
-        return c.epoch() != null && c.scope() != null && entityOk && afterOk ? c : null;
+        boolean windowOk = to == null || (!c.snapshot() && c.xid() >= 0 && c.seq() >= 0 && to.xmin() >= base.xmin());
+        return c.epoch() != null && c.scope() != null && base != null && entityOk && afterOk && windowOk ? c : null;
       } catch (RuntimeException unreadable) {
         return null;
       }
@@ -88,22 +117,26 @@ public final class ChangeFeed {
   /** One page for {@code caller}. */
   public Future<JsonObject> page(Principal caller, String cursorText, int limit, String rid) {
     String scope = scopeHash(caller);
-    // The xmin of this snapshot: every change of an older transaction is committed (or gone) and visible now.
-    return pool.query("SELECT epoch::text, purged_through, pg_snapshot_xmin(pg_current_snapshot())::text::bigint FROM sync.feed_epoch")
+    return pool.query("SELECT epoch::text, purged_below::text::bigint, pg_current_snapshot()::text FROM sync.feed_epoch")
         .execute().compose(rows -> {
           Row r = rows.iterator().next();
           String epoch = r.getString(0);
+          FeedSnapshot now = FeedSnapshot.parse(r.getString(2)).bounded();
           Cursor cursor = Cursor.decode(cursorText);
           boolean valid = cursor != null && epoch.equals(cursor.epoch()) && scope.equals(cursor.scope())
-              && cursor.seq() >= r.getLong(1);
+              && cursor.base().xmin() >= r.getLong(1);
           if (!valid) {
-            // No cursor, a void one, or one older than the log's retention: a snapshot from the top.
-            // It goes live from the transactions still running as it starts: (xmin, 0) serves every change of xmin and later.
-            return snapshot(caller, new Cursor(epoch, scope, r.getLong(2), 0L, 0, null), limit, rid)
+            // No cursor, a void one, or one older than the log's retention: a snapshot from the top,
+            // going live from the transactions that had ended as it started.
+            return snapshot(caller, new Cursor(epoch, scope, now, null, 0, 0, 0, null), limit, rid)
                 .map(p -> p.put("reset", true));
           }
-          return (cursor.snapshot() ? snapshot(caller, cursor, limit, rid) : live(caller, cursor, limit, rid))
-              .map(p -> p.put("reset", false));
+          if (cursor.snapshot()) {
+            return snapshot(caller, cursor, limit, rid).map(p -> p.put("reset", false));
+          }
+          Cursor window = cursor.to() != null ? cursor
+              : new Cursor(epoch, scope, cursor.base(), now, 0, 0, -1, null);
+          return live(caller, window, limit, rid).map(p -> p.put("reset", false));
         });
   }
 
@@ -116,7 +149,7 @@ public final class ChangeFeed {
 
   private Future<Cursor> fill(Principal caller, Cursor at, int limit, List<JsonObject> changes, String rid) {
     if (at.entity() >= ChangeSql.ENTITIES.size()) {
-      return Future.succeededFuture(new Cursor(at.epoch(), at.scope(), at.xid(), at.seq(), -1, null));
+      return Future.succeededFuture(Cursor.live(at.epoch(), at.scope(), at.base()));
     }
     if (changes.size() >= limit) {
       return Future.succeededFuture(at);
@@ -134,16 +167,17 @@ public final class ChangeFeed {
             last = row.getString("id");
             changes.add(upsert(entity.name(), last, row.getString("data")));
           }
-          Cursor next = rows.size() < room ? new Cursor(at.epoch(), at.scope(), at.xid(), at.seq(), at.entity() + 1, null)
-              : new Cursor(at.epoch(), at.scope(), at.xid(), at.seq(), at.entity(), last);
+          Cursor next = rows.size() < room ? new Cursor(at.epoch(), at.scope(), at.base(), null, 0, 0, at.entity() + 1, null)
+              : new Cursor(at.epoch(), at.scope(), at.base(), null, 0, 0, at.entity(), last);
           return fill(caller, next, limit, changes, rid);
         });
   }
 
-  /** Live changes after the cursor: each entity read once, present state for this worker or a tombstone. */
+  /** Live changes of the cursor's window: each entity read once, present state for this worker or a tombstone. */
   private Future<JsonObject> live(Principal caller, Cursor at, int limit, String rid) {
     return pool.preparedQuery(ChangeSql.CHANGES)
-        .execute(Tuple.of(at.xid(), caller.accountId(), prefixes(caller), limit + 1, at.seq()))
+        .execute(Tuple.of(at.base().text(), caller.accountId(), prefixes(caller), limit + 1, at.xid(), at.seq(),
+            at.to().text()))
         .compose(rows -> {
           boolean more = rows.size() > limit;
           Map<String, long[]> latest = new LinkedHashMap<>();   // "entity\u0000id" → [seq]
@@ -158,7 +192,9 @@ public final class ChangeFeed {
             lastSeq = row.getLong(0);
             lastXid = row.getLong(3);
           }
-          Cursor next = new Cursor(at.epoch(), at.scope(), lastXid, lastSeq, -1, null);
+          // The window is done when it had no more: what it covered becomes the base.
+          Cursor next = more ? new Cursor(at.epoch(), at.scope(), at.base(), at.to(), lastXid, lastSeq, -1, null)
+              : Cursor.live(at.epoch(), at.scope(), at.to());
           return present(caller, latest, rid).map(changes -> body(changes, next, more));
         });
   }

@@ -135,10 +135,15 @@ final class ChangeSql {
   /** In snapshot order. */
   static final List<Entity> ENTITIES = List.of(GRID, BUILDING, HOUSE, RESIDENT, TASK, FORM, PLACECODE_KEY, PROPOSAL_ENTITY);
 
-  /** The next live changes a worker is concerned by, in (xid, seq) order, from settled transactions only (ChangeFeed.Cursor). */
+  /**
+   * The next live changes a worker is concerned by, in (xid, seq) order after ($5, $6): those of
+   * transactions visible in the window's end snapshot $7 but not in its base $1 (ChangeFeed.Cursor).
+   */
   static final String CHANGES = """
       SELECT c.seq, c.entity, c.entity_id, c.xid::text::bigint FROM sync.change c
-      WHERE (c.xid, c.seq) > ($1::bigint::text::xid8, $5::bigint) AND c.xid < pg_snapshot_xmin(pg_current_snapshot())
+      WHERE c.xid >= pg_snapshot_xmin($1::text::pg_snapshot) AND c.xid < pg_snapshot_xmax($7::text::pg_snapshot)
+        AND (c.xid, c.seq) > ($5::bigint::text::xid8, $6::bigint)
+        AND NOT pg_visible_in_snapshot(c.xid, $1::text::pg_snapshot) AND pg_visible_in_snapshot(c.xid, $7::text::pg_snapshot)
         AND (c.account_id = $2 OR (c.account_id IS NULL AND (c.grids = '{}' OR $3::text[] IS NULL
         OR EXISTS (SELECT 1 FROM unnest(c.grids) g WHERE g LIKE ANY ($3)))))
       ORDER BY c.xid, c.seq LIMIT $4""";
