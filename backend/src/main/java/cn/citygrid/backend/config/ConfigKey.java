@@ -40,6 +40,7 @@ public enum ConfigKey {
   WITNESS_PORT("witness.port", "0", "Port of the witness run inside this process; 0 runs none. `./grid up` sets 8081."),
   WITNESS_NAME("witness.name", "citygrid.local/witness", "Key name of this process's witness."),
   WITNESS_LOG_KEY("witness.log-key", "", "PEM file of the log public key a standalone witness (`java -jar … witness`) trusts; the in-process witness uses the log's own key."),
+  SYNC_CHANGE_RETENTION("sync.change-retention", "P30D", "How long the change log keeps a change for phones; a phone whose cursor is older starts over with a snapshot."),
   OBJECTS_ENDPOINT("objects.endpoint", "", "S3 endpoint (a MinIO cluster) for attachments, e.g. `https://minio.example:9000`. Empty: an S3 server inside this process on `objects.dir`."),
   OBJECTS_DIR("objects.dir", ".grid/objects", "Folder of the in-process S3 server (used when `objects.endpoint` is empty)."),
   OBJECTS_ACCESS_KEY("objects.access-key", "", "S3 access key. Empty with the in-process server: a random one per start."),

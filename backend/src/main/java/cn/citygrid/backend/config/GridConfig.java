@@ -15,7 +15,8 @@ public record GridConfig(
     LogFormat logFormat,
     DemoConfig demo,
     ObjectsConfig objects,
-    GeoSettings geo) {
+    GeoSettings geo,
+    Duration changeRetention) {
 
   public enum Mode { DEMO, PRODUCTION }
 
@@ -44,7 +45,8 @@ public record GridConfig(
         s.choice(ConfigKey.LOG_FORMAT, LogFormat.class),
         DemoConfig.from(s),
         ObjectsConfig.from(s),
-        GeoSettings.from(s, db));
+        GeoSettings.from(s, db),
+        s.duration(ConfigKey.SYNC_CHANGE_RETENTION));
   }
 
   /** Where attachments live: an S3 endpoint, or (endpoint null) the in-process server on {@code dir}. */

@@ -114,6 +114,24 @@ public final class ChangeFeed {
     }
   }
 
+  /**
+   * Drops the changes older than {@code retention} and raises {@code purged_below} past their
+   * transactions, so cursors that may still have needed one start over; completes with how many were
+   * dropped. A cursor whose base sees every dropped change's transaction has been served them all.
+   */
+  public Future<Integer> purge(java.time.Duration retention) {
+    return pool.preparedQuery("""
+            WITH gone AS (
+              DELETE FROM sync.change WHERE at < now() - make_interval(secs => $1)
+              RETURNING xid::text::bigint AS xid),
+            raised AS (
+              UPDATE sync.feed_epoch SET purged_below = ((SELECT max(xid) FROM gone) + 1)::text::xid8
+              WHERE EXISTS (SELECT 1 FROM gone) AND purged_below < ((SELECT max(xid) FROM gone) + 1)::text::xid8)
+            SELECT count(*)::int FROM gone""")
+        .execute(Tuple.of((double) retention.toSeconds()))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
   /** One page for {@code caller}. */
   public Future<JsonObject> page(Principal caller, String cursorText, int limit, String rid) {
     String scope = scopeHash(caller);

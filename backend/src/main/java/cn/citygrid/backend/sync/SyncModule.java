@@ -22,15 +22,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Field forms and offline sync on the server: form versions, record and proposal upload,
  * attachments in the object store, the change feed, tasks, field records for reviewers, and the
  * projector that turns accepted records into the person–house grid.
  */
-public record SyncModule(List<ApiRoute> routes, Projector projector, FormVersions forms, AttachmentStore attachments,
-    EmbeddedS3 embedded) implements AutoCloseable {
+public record SyncModule(List<ApiRoute> routes, Projector projector, ChangeFeed feed, FormVersions forms,
+    AttachmentStore attachments, EmbeddedS3 embedded) implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncModule.class);
   static final long PROJECT_EVERY_MILLIS = 2_000;
+  /** The change log is trimmed to its retention (sync.change-retention) at start and every hour. */
+  static final long PURGE_EVERY_MILLIS = 3_600_000;
 
   /** Blocking while it starts the in-process S3 server and seeds the built-in forms: call it at start-up, not on an event loop. */
   public static SyncModule build(Vertx vertx, GridConfig config, Pool pool, RecordIntake intake, DeviceDirectory directory,
@@ -58,15 +63,19 @@ public record SyncModule(List<ApiRoute> routes, Projector projector, FormVersion
     Projector projector = new Projector(vertx, pool, forms, config.dataKeys(), crypto);
     SyncChecks checks = new SyncChecks(forms, attachments::sizes, crypto);
     SyncRecords records = new SyncRecords(intake, checks, devices, proposals, ledger, projector, pool, clock);
+    ChangeFeed feed = new ChangeFeed(pool, accessLog, clock);
     List<ApiRoute> routes = Stream.of(
-            new SyncRoutes(records, devices, new ChangeFeed(pool, accessLog, clock), proposals, clock).routes(),
+            new SyncRoutes(records, devices, feed, proposals, clock).routes(),
             new AttachmentRoutes(attachments, devices, pool, clock).routes(),
             new FormRoutes(forms).routes(),
             new TaskRoutes(pool).routes(),
             new RecordRoutes(pool, accessLog, clock).routes())
         .flatMap(List::stream).toList();
     projector.start(PROJECT_EVERY_MILLIS);
-    return new SyncModule(routes, projector, forms, attachments, embedded);
+    vertx.setPeriodic(0, PURGE_EVERY_MILLIS, id -> feed.purge(config.changeRetention())
+        .onSuccess(n -> LOG.debug("change log: {} changes older than {} dropped", n, config.changeRetention()))
+        .onFailure(e -> LOG.warn("trimming the change log failed; will try again: {}", e.toString())));
+    return new SyncModule(routes, projector, feed, forms, attachments, embedded);
   }
 
   private static String random() {

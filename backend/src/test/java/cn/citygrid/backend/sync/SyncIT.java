@@ -452,6 +452,28 @@ class SyncIT {
   }
 
   @Test
+  void changesOlderThanTheRetention_areDropped_andACursorThatMayHaveNeededThem_startsOver() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] before = {null};
+    pull(phone, before);
+    // A change to the worker's grid from a transaction 31 days old, as far as the log can tell.
+    exec("INSERT INTO sync.change (entity, entity_id, grids, at) VALUES ('grid', '" + workerGrid + "', ARRAY['"
+        + workerGrid + "'], now() - interval '31 days')");
+    int dropped = app.app().sync().feed().purge(java.time.Duration.ofDays(30)).toCompletionStage().toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    assertThat(dropped).isEqualTo(1);
+    assertThat(scalar("SELECT count(*) FROM sync.change WHERE at < now() - interval '30 days'")).isEqualTo("0");
+    assertThat(Long.parseLong(scalar("SELECT count(*) FROM sync.change"))).as("recent changes stay").isPositive();
+    // The old cursor's base did not see that transaction, so it may have missed the change: the phone starts over.
+    Http.Response stale = phone.get("/api/v1/sync/changes?limit=200&cursor=" + before[0]);
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(stale.json().getBoolean("reset")).isTrue();
+    String[] fresh = {null};
+    pull(phone, fresh);
+    assertThat(phone.get("/api/v1/sync/changes?limit=200&cursor=" + fresh[0]).json().getBoolean("reset")).isFalse();
+  }
+
+  @Test
   void theFeed_givesAWorkerTheirGridMasked_thenOnlyChanges_andTombstonesWhatLeavesTheirScope() throws Exception {
     TestPhone phone = phone("worker");
     String[] cursor = {null};
