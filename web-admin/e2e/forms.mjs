@@ -69,7 +69,8 @@ export async function formSteps(run, admin, password) {
     }
     await admin.getByText(`已发布 check-in · ${version}`).waitFor()
     await reloaded
-    await admin.getByTestId('forms-table').locator('tbody tr', { hasText: version }).waitFor()
+    // An administrator's version is for the whole city.
+    await admin.getByTestId('forms-table').locator('tbody tr', { hasText: version }).filter({ hasText: '全市' }).waitFor()
 
     await admin.getByTestId('form-upload').click()
     await dialog.getByTestId('form-xml').fill(xml)

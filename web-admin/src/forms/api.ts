@@ -11,6 +11,8 @@ export interface FormVersionSummary {
   builtin: boolean
   publishedAt: string
   retiredAt: string | null
+  /** Region/grid codes whose workers get this version; null: the whole city. */
+  audience: string[] | null
 }
 
 /** One version with its XForm text. */

@@ -1,4 +1,4 @@
--- ADR 0040: a live feed cursor is a pair of snapshots, not an (xid, seq) position below the oldest
+-- ADR 0036: a live feed cursor is a pair of snapshots, not an (xid, seq) position below the oldest
 -- running transaction, so one long transaction no longer holds back every phone's changes. What
 -- retention purges is now named by transaction: change rows of transactions below purged_below may
 -- be gone, and a cursor whose base does not see all of them gets a reset.

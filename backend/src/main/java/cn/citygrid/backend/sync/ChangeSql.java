@@ -87,7 +87,7 @@ final class ChangeSql {
       SELECT x.id, json_build_object('id', f.form_id, 'version', f.version, 'title', f.title, 'xform', f.xform,
         'sm3', f.sm3)::text AS data
       FROM sync.form_version f CROSS JOIN LATERAL (SELECT f.form_id || '@' || f.version AS id) x
-      WHERE f.retired_at IS NULL AND ($2::text[] IS NULL OR true) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
+      WHERE f.retired_at IS NULL AND sync.reaches(f.audience, $2::text[]) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
       "SELECT form_id || '@' || version FROM sync.form_version WHERE form_id || '@' || version = ANY($1) AND retired_at IS NULL");
 
   /** Place-code keys: the public half only (as SPKI base64; the feed turns it into PEM). */

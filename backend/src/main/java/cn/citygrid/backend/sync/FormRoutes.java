@@ -2,6 +2,7 @@ package cn.citygrid.backend.sync;
 
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
+import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.http.Access;
 import cn.citygrid.backend.http.ApiRoute;
@@ -44,10 +45,12 @@ public final class FormRoutes {
   }
 
   private Future<JsonObject> list(RoutingContext ctx) {
-    return forms.list().map(all -> new JsonObject().put("items", new JsonArray(all.stream().map(f -> new JsonObject()
+    return forms.list(Proposals.scopeOf(principal(ctx))).map(all -> new JsonObject().put("items", new JsonArray(all.stream()
+        .map(f -> new JsonObject()
         .put("formId", f.formId()).put("version", f.version()).put("title", f.title()).put("sm3", f.sm3())
         .put("builtin", f.builtin()).put("publishedAt", Timestamps.format(f.publishedAt()))
-        .put("retiredAt", f.retiredAt() == null ? null : Timestamps.format(f.retiredAt()))).toList())));
+        .put("retiredAt", f.retiredAt() == null ? null : Timestamps.format(f.retiredAt()))
+        .put("audience", f.audience() == null ? null : new JsonArray(f.audience()))).toList())));
   }
 
   /**
@@ -61,7 +64,15 @@ public final class FormRoutes {
       return;
     }
     byte[] xml = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    forms.publish(xml, principal(ctx).accountId())
+    Principal caller = principal(ctx);
+    // An administrator publishes for the whole city; a supervisor for the territory they cover.
+    List<String> audience = caller.has(Role.ADMIN) ? null : List.copyOf(caller.scope());
+    if (audience != null && audience.isEmpty()) {
+      ctx.fail(new DomainException(ProblemType.FORBIDDEN, Text.of("您没有负责的区域，不能发布表单",
+          "You cover no territory, so there is no one to publish a form for")));
+      return;
+    }
+    forms.publish(xml, caller.accountId(), audience)
         .recover(e -> Future.failedFuture(e instanceof FormParseException p ? invalid(p) : e))
         .onSuccess(published -> {
           if (published == FormVersions.Published.CONFLICT) {
@@ -103,9 +114,14 @@ public final class FormRoutes {
   }
 
   private Future<Void> retire(RoutingContext ctx) {
-    return forms.retire(ctx.pathParam("formId"), ctx.pathParam("version")).map(done -> {
-      if (!done) {
+    return forms.retire(ctx.pathParam("formId"), ctx.pathParam("version"), Proposals.scopeOf(principal(ctx))).map(done -> {
+      if (done == FormVersions.Retired.NOT_FOUND) {
         throw DomainException.notFound(Text.of("表单版本不存在或已停用", "No such active form version"));
+      }
+      if (done == FormVersions.Retired.NOT_YOURS) {
+        throw new DomainException(ProblemType.FORBIDDEN, Text.of(
+            "该表单版本也用于您负责区域以外的地方（全市通用的版本只能由管理员停用）",
+            "This version is also used outside your territory (a version for the whole city is retired by an administrator)"));
       }
       return null;
     });

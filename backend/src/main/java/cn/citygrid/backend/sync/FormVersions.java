@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class FormVersions {
   /** A published version as listed (without its XML). */
   public record Listed(String formId, String version, String title, String sm3, boolean builtin, Instant publishedAt,
-      Instant retiredAt) {}
+      Instant retiredAt, List<String> audience) {}
 
   /** What publishing did. */
   public enum Published { PUBLISHED, UNCHANGED, CONFLICT }
@@ -42,26 +42,36 @@ public final class FormVersions {
   /** Publishes the built-in forms this build carries (a no-op for versions already there). */
   public Future<Void> seedBuiltIns() {
     return workers.executeBlocking(() -> BuiltInForms.IDS.stream().map(BuiltInForms::form).toList(), false)
-        .compose(forms -> Future.all(forms.stream().map(f -> store(f, null, true)).toList()))
+        .compose(forms -> Future.all(forms.stream().map(f -> store(f, null, true, null)).toList()))
         .mapEmpty();
   }
 
-  /** Parses and publishes an uploaded XForm; a parse failure is a {@link FormParseException} (failed future). */
-  public Future<Published> publish(byte[] xml, long accountId) {
+  /**
+   * Parses and publishes an uploaded XForm for {@code audience} (region/grid code prefixes; null: the
+   * whole city); a parse failure is a {@link FormParseException} (failed future). The same XML
+   * published again for another audience widens the version's audience to both.
+   */
+  public Future<Published> publish(byte[] xml, long accountId, List<String> audience) {
     return workers.executeBlocking(() -> FormDefinition.parse(xml), false)
-        .compose(form -> store(form, accountId, false));
+        .compose(form -> store(form, accountId, false, audience));
   }
 
-  private Future<Published> store(FormDefinition form, Long accountId, boolean builtin) {
+  private Future<Published> store(FormDefinition form, Long accountId, boolean builtin, List<String> audience) {
     String xml = new String(form.xml(), StandardCharsets.UTF_8);
     String sm3 = Sm3.hex(form.xml());
     return pool.preparedQuery("""
             WITH ins AS (
-              INSERT INTO sync.form_version (form_id, version, title, xform, sm3, builtin, published_by)
-              VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING true AS fresh)
+              INSERT INTO sync.form_version (form_id, version, title, xform, sm3, builtin, published_by, audience)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING true AS fresh),
+            widened AS (
+              UPDATE sync.form_version f SET audience = CASE WHEN $8::text[] IS NULL THEN NULL
+                  ELSE ARRAY(SELECT DISTINCT a FROM unnest(f.audience || $8::text[]) a ORDER BY a) END
+              WHERE f.form_id = $1 AND f.version = $2 AND f.sm3 = $5 AND NOT EXISTS (SELECT 1 FROM ins)
+                AND f.audience IS NOT NULL AND ($8::text[] IS NULL OR NOT f.audience @> $8::text[]))
             SELECT (SELECT fresh FROM ins) AS fresh,
                    (SELECT sm3 FROM sync.form_version WHERE form_id = $1 AND version = $2) AS stored""")
-        .execute(Tuple.of(form.id(), form.version(), form.title(), xml, sm3, builtin, accountId))
+        .execute(Tuple.of(form.id(), form.version(), form.title(), xml, sm3, builtin, accountId)
+            .addArrayOfString(audience == null ? null : audience.toArray(String[]::new)))
         .map(rows -> {
           Row r = rows.iterator().next();
           if (Boolean.TRUE.equals(r.getBoolean("fresh"))) {
@@ -101,24 +111,45 @@ public final class FormVersions {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
   }
 
-  public Future<List<Listed>> list() {
-    return pool.query("""
-            SELECT form_id, version, title, sm3, builtin, published_at, retired_at FROM sync.form_version
-            ORDER BY form_id, published_at DESC, version DESC""").execute()
+  /** The versions whose audience concerns a caller of {@code scope} (patterns {@code code%}; null: everywhere). */
+  public Future<List<Listed>> list(String[] scope) {
+    return pool.preparedQuery("""
+            SELECT form_id, version, title, sm3, builtin, published_at, retired_at, audience FROM sync.form_version
+            WHERE sync.reaches(audience, $1) ORDER BY form_id, published_at DESC, version DESC""")
+        .execute(Tuple.of((Object) scope))
         .map(rows -> {
           List<Listed> out = new ArrayList<>();
           rows.forEach(r -> out.add(new Listed(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
               r.getBoolean(4), r.getOffsetDateTime(5).toInstant(),
-              r.getOffsetDateTime(6) == null ? null : r.getOffsetDateTime(6).toInstant())));
+              r.getOffsetDateTime(6) == null ? null : r.getOffsetDateTime(6).toInstant(),
+              r.getArrayOfStrings(7) == null ? null : List.of(r.getArrayOfStrings(7)))));
           return out;
         });
   }
 
-  /** Retires a version: phones stop receiving it; records already made with it stay valid. */
-  public Future<Boolean> retire(String formId, String version) {
+  /** What retiring did. */
+  public enum Retired { RETIRED, NOT_FOUND, NOT_YOURS }
+
+  /**
+   * Retires a version: phones stop receiving it; records already made with it stay valid. Only a
+   * caller whose {@code scope} (patterns; null: everywhere) covers the version's whole audience may:
+   * a version for the whole city, only an administrator.
+   */
+  public Future<Retired> retire(String formId, String version, String[] scope) {
     return pool.preparedQuery("""
-            UPDATE sync.form_version SET retired_at = now() WHERE form_id = $1 AND version = $2 AND retired_at IS NULL""")
-        .execute(Tuple.of(formId, version)).map(rows -> rows.rowCount() == 1);
+            WITH target AS (
+              SELECT audience FROM sync.form_version WHERE form_id = $1 AND version = $2 AND retired_at IS NULL),
+            done AS (
+              UPDATE sync.form_version f SET retired_at = now() FROM target t
+              WHERE f.form_id = $1 AND f.version = $2 AND f.retired_at IS NULL AND ($3::text[] IS NULL
+                OR (t.audience IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unnest(t.audience) a WHERE NOT a LIKE ANY ($3))))
+              RETURNING 1)
+            SELECT (SELECT count(*) FROM target), (SELECT count(*) FROM done)""")
+        .execute(Tuple.of(formId, version, scope))
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          return r.getLong(0) == 0 ? Retired.NOT_FOUND : r.getLong(1) == 0 ? Retired.NOT_YOURS : Retired.RETIRED;
+        });
   }
 
   private static String key(String formId, String version) {

@@ -154,6 +154,53 @@ class SyncIT {
     assertThat(fields.getJsonArray("fields").stream().map(f -> ((JsonObject) f).getString("path"))).contains("/place_code");
   }
 
+  /** A supervisor's upload is a form version for their territory: its workers get it, others neither see nor retire it. */
+  @Test
+  void aSupervisorsFormVersion_reachesTheirTerritoryOnly() throws Exception {
+    String street = scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id"
+        + " WHERE a.username = 'supervisor'");
+    String otherStreet = scalar("SELECT code FROM grid.region WHERE level = 4 AND code <> '" + street + "' ORDER BY code LIMIT 1");
+    String admin = app.login("admin", "Demo@2026");
+    for (String[] user : new String[][] {{"worker-elsewhere", "GRID_WORKER"}, {"sup-elsewhere", "SUPERVISOR"}}) {
+      Http.Response created = http.postJson("/api/v1/users", admin, new JsonObject().put("username", user[0])
+          .put("password", "Passw0rd!x").put("displayName", "别处").put("roles", new JsonArray().add(user[1]))
+          .put("scope", new JsonArray().add(otherStreet)));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+    String version = "2026120202";
+    String xml = new String(BuiltInForms.form(BuiltInForms.CHECK_IN).xml(), StandardCharsets.UTF_8)
+        .replace("version=\"" + BuiltInForms.VERSION + "\"", "version=\"" + version + "\"");
+    Map<String, String> asXml = Map.of("Content-Type", "application/xml");
+    assertThat(http.send("POST", "/api/v1/forms", supervisor, xml, asXml).status()).isEqualTo(201);
+
+    String id = "check-in@" + version;
+    JsonObject listed = http.get("/api/v1/forms", app.login("worker", "Demo@2026")).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(f -> (f.getString("formId") + "@" + f.getString("version")).equals(id))
+        .findFirst().orElseThrow();
+    assertThat(listed.getJsonArray("audience").getList()).containsExactly(street);
+    String elsewhere = app.login("worker-elsewhere", "Passw0rd!x");
+    assertThat(http.get("/api/v1/forms", elsewhere).json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .map(f -> f.getString("formId") + "@" + f.getString("version"))).doesNotContain(id)
+        .contains("check-in@" + BuiltInForms.VERSION);
+
+    List<String> here = pull(phone("worker"), new String[] {null}).stream()
+        .filter(c -> "form".equals(c.getString("entity"))).map(c -> c.getString("id")).toList();
+    assertThat(here).contains(id, "check-in@" + BuiltInForms.VERSION);
+    TestPhone far = new TestPhone(http, elsewhere).enrolledAndApproved(admin);
+    List<String> there = pull(far, new String[] {null}).stream()
+        .filter(c -> "form".equals(c.getString("entity"))).map(c -> c.getString("id")).toList();
+    assertThat(there).contains("check-in@" + BuiltInForms.VERSION).doesNotContain(id);
+
+    String retire = "/api/v1/forms/check-in/versions/" + version + "/retire";
+    assertThat(http.send("POST", retire, app.login("sup-elsewhere", "Passw0rd!x"), null, Map.of()).status()).isEqualTo(403);
+    Http.Response builtIn = http.send("POST", "/api/v1/forms/check-in/versions/" + BuiltInForms.VERSION + "/retire",
+        supervisor, null, Map.of());
+    assertThat(builtIn.status()).as("a version for the whole city").isEqualTo(403);
+    assertThat(builtIn.json().getString("detail")).contains("管理员");
+    assertThat(http.send("POST", retire, supervisor, null, Map.of()).status()).isEqualTo(204);
+    assertThat(http.send("POST", retire, supervisor, null, Map.of()).status()).isEqualTo(404);
+  }
+
   @Test
   void householdVisit_isAccepted_withAReceipt_andBecomesResidencesCareFlagsAndANewPerson() throws Exception {
     TestPhone phone = phone("worker");
