@@ -49,7 +49,7 @@ public final class FormVersions {
   /**
    * Parses and publishes an uploaded XForm for {@code audience} (region/grid code prefixes; null: the
    * whole city); a parse failure is a {@link FormParseException} (failed future). The same XML
-   * published again for another audience widens the version's audience to both.
+   * published again for another audience widens the version's audience to both: published for them.
    */
   public Future<Published> publish(byte[] xml, long accountId, List<String> audience) {
     return workers.executeBlocking(() -> FormDefinition.parse(xml), false)
@@ -67,8 +67,9 @@ public final class FormVersions {
               UPDATE sync.form_version f SET audience = CASE WHEN $8::text[] IS NULL THEN NULL
                   ELSE ARRAY(SELECT DISTINCT a FROM unnest(f.audience || $8::text[]) a ORDER BY a) END
               WHERE f.form_id = $1 AND f.version = $2 AND f.sm3 = $5 AND NOT EXISTS (SELECT 1 FROM ins)
-                AND f.audience IS NOT NULL AND ($8::text[] IS NULL OR NOT f.audience @> $8::text[]))
-            SELECT (SELECT fresh FROM ins) AS fresh,
+                AND f.audience IS NOT NULL AND ($8::text[] IS NULL OR NOT f.audience @> $8::text[])
+              RETURNING true AS fresh)
+            SELECT coalesce((SELECT fresh FROM ins), (SELECT fresh FROM widened)) AS fresh,
                    (SELECT sm3 FROM sync.form_version WHERE form_id = $1 AND version = $2) AS stored""")
         .execute(Tuple.of(form.id(), form.version(), form.title(), xml, sm3, builtin, accountId)
             .addArrayOfString(audience == null ? null : audience.toArray(String[]::new)))

@@ -199,6 +199,17 @@ class SyncIT {
     assertThat(builtIn.json().getString("detail")).contains("管理员");
     assertThat(http.send("POST", retire, supervisor, null, Map.of()).status()).isEqualTo(204);
     assertThat(http.send("POST", retire, supervisor, null, Map.of()).status()).isEqualTo(404);
+
+    // The same XML from the other street's supervisor: the version now reaches both streets (published for them).
+    String shared = xml.replace("version=\"" + version + "\"", "version=\"2026120203\"");
+    assertThat(http.send("POST", "/api/v1/forms", supervisor, shared, asXml).status()).isEqualTo(201);
+    Http.Response again = http.send("POST", "/api/v1/forms", app.login("sup-elsewhere", "Passw0rd!x"), shared, asXml);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(http.send("POST", "/api/v1/forms", app.login("sup-elsewhere", "Passw0rd!x"), shared, asXml).status())
+        .as("and once more: unchanged").isEqualTo(200);
+    JsonObject widened = http.get("/api/v1/forms", elsewhere).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(f -> "2026120203".equals(f.getString("version"))).findFirst().orElseThrow();
+    assertThat(widened.getJsonArray("audience").getList()).containsExactlyInAnyOrder(street, otherStreet);
   }
 
   @Test
