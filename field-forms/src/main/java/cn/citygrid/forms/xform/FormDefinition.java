@@ -10,19 +10,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.javarosa.core.model.FormDef;
+import org.javarosa.core.model.instance.TreeElement;
 
 /**
  * One published form version: the XForm XML exactly as uploaded, its id and version (from the
  * primary instance's {@code <data id="…" version="…">}), title, languages and field shape.
  * Immutable and thread-safe. Parsing checks the document once (well-formed, XForms, id and
- * version, JavaRosa parses and initialises it); validations and sessions then work on their own
- * fresh JavaRosa copies.
+ * version, JavaRosa parses and initialises it); sessions then work on their own fresh JavaRosa
+ * copies, validations on one copy per thread whose primary instance is put back as published before
+ * each use.
  */
 public final class FormDefinition {
 
     private final byte[] xml;
     /** Written once by whichever thread first needs it; every thread computes the same bytes. */
     private volatile byte[] serialised;
+    /** Per thread: a FormDef for validations and its primary instance as published (see {@link #reusedFormDef}). */
+    private final ThreadLocal<Reused> reused = new ThreadLocal<>();
     private final String sha256;
     private final XFormHeader header;
     private final Languages languages;
@@ -104,6 +108,30 @@ public final class FormDefinition {
         } catch (IllegalStateException unreadable) {
             return JavaRosa.reparse(xml); // a part JavaRosa cannot read back: parse, as before
         }
+    }
+
+    private record Reused(FormDef form, TreeElement published) {}
+
+    /**
+     * This thread's FormDef for one validation, its primary instance reset to the published one.
+     * Reading back the serialised form took half of a record's validation; the instance is the only
+     * part of a FormDef a validation changes (RecordValidatorTest checks reused against fresh copies
+     * over every test payload in turn). Not for sessions, which keep their FormDef.
+     */
+    FormDef reusedFormDef() {
+        Reused r = reused.get();
+        if (r == null) {
+            FormDef form = newFormDef();
+            r = new Reused(form, form.getMainInstance().getRoot().deepCopy(true));
+            reused.set(r);
+        }
+        r.form().getMainInstance().setRoot(r.published().deepCopy(true));
+        return r.form();
+    }
+
+    /** After a validation that failed inside JavaRosa: this thread starts from a fresh copy next time. */
+    void discardReusedFormDef() {
+        reused.remove();
     }
 
     Schema schema() {

@@ -54,9 +54,18 @@ final class InstanceLoader {
         this.mode = mode;
     }
 
+    /** Loads into a fresh FormDef the caller may keep (a session). */
     static Loaded load(FormDefinition def, Map<String, ?> payload, Mode mode) {
+        return load(def, payload, mode, def.newFormDef());
+    }
+
+    /** Loads a submitted record into this thread's reused FormDef: valid until the thread's next validation. */
+    static Loaded loadForValidation(FormDefinition def, Map<String, ?> payload) {
+        return load(def, payload, Mode.RECORD, def.reusedFormDef());
+    }
+
+    private static Loaded load(FormDefinition def, Map<String, ?> payload, Mode mode, FormDef form) {
         InstanceLoader loader = new InstanceLoader(def, mode);
-        FormDef form = def.newFormDef();
         TreeElement schemaRoot = form.getMainInstance().getRoot();
         loader.xml.append('<').append(schemaRoot.getName()).append(" id=\"").append(Xml.escape(def.id()))
                 .append("\" version=\"").append(Xml.escape(def.version())).append("\">");

@@ -24,12 +24,19 @@ import org.javarosa.core.model.instance.TreeReference;
 public final class RecordValidator {
 
     public ValidationResult validate(FormDefinition form, Map<String, ?> payload, Collection<String> attachmentNames) {
-        InstanceLoader.Loaded loaded = InstanceLoader.load(form, payload, InstanceLoader.Mode.RECORD);
+        InstanceLoader.Loaded loaded = InstanceLoader.loadForValidation(form, payload);
         List<FieldError> errors = new ArrayList<>(loaded.errors());
-        if (loaded.form() != null) {
-            Walk walk = new Walk(form, loaded, attachmentNames, errors);
-            walk.children(loaded.form().getMainInstance().getRoot());
-            walk.unusedAttachments();
+        if (loaded.form() == null) {
+            form.discardReusedFormDef();
+        } else {
+            try {
+                Walk walk = new Walk(form, loaded, attachmentNames, errors);
+                walk.children(loaded.form().getMainInstance().getRoot());
+                walk.unusedAttachments();
+            } catch (RuntimeException | StackOverflowError e) {
+                form.discardReusedFormDef();
+                throw e;
+            }
         }
         errors.sort(Comparator.comparingInt(e -> loaded.order().getOrDefault(e.field(), Integer.MAX_VALUE)));
         return new ValidationResult(errors);
