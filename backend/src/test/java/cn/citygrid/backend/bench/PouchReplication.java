@@ -57,7 +57,8 @@ final class PouchReplication {
     return home.resolve("node_modules/pouchdb-server/bin/pouchdb-server");
   }
 
-  Result run(int concurrency) throws Exception {
+  /** Pushes the first {@code warmDevices} devices' documents untimed (as the HTTP stage warms up), then the rest, timed. */
+  Result run(int concurrency, int warmDevices) throws Exception {
     List<List<List<String>>> docs = documents();
     Path dir = Files.createTempDirectory("citygrid-pouch");
     int port = freePort();
@@ -71,11 +72,12 @@ final class PouchReplication {
       send(base + "/bench", "PUT", "");
       HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
           new PoolOptions().setHttp1MaxSize(concurrency).setMaxWaitQueueSize(-1));
-      Result r = push(client, base + "/bench/_bulk_docs", docs, concurrency);
+      Result warm = push(client, base + "/bench/_bulk_docs", docs, 0, warmDevices, concurrency);
+      Result r = push(client, base + "/bench/_bulk_docs", docs, warmDevices, docs.size(), concurrency);
       String info = send(base + "/bench", "GET", null);
       long count = new io.vertx.core.json.JsonObject(info).getLong("doc_count");
-      if (count != r.docs()) {
-        throw new IllegalStateException("pouchdb-server holds " + count + " documents, want " + r.docs());
+      if (count != warm.docs() + r.docs()) {
+        throw new IllegalStateException("pouchdb-server holds " + count + " documents, want " + (warm.docs() + r.docs()));
       }
       return r;
     } finally {
@@ -97,14 +99,16 @@ final class PouchReplication {
     return "{\"_id\":\"" + e.recordId() + "\"," + json.substring(1, json.length() - 1);
   }
 
-  private Result push(HttpClient client, String url, List<List<List<String>>> docs, int concurrency) throws Exception {
+  /** Devices {@code from} to {@code to} (exclusive), {@code concurrency} at a time. */
+  private Result push(HttpClient client, String url, List<List<List<String>>> docs, int from, int to, int concurrency)
+      throws Exception {
     ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
-    AtomicInteger next = new AtomicInteger();
+    AtomicInteger next = new AtomicInteger(from);
     long[] count = new long[1];
     long start = System.nanoTime();
     List<Future<Long>> loops = new ArrayList<>();
     for (int c = 0; c < concurrency; c++) {
-      loops.add(device(client, url, docs, next, nanos, 0L));
+      loops.add(device(client, url, docs, to, next, nanos, 0L));
     }
     Future.all(loops).toCompletionStage().toCompletableFuture().get();
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -112,14 +116,15 @@ final class PouchReplication {
     return new Result(count[0], seconds, nanos.stream().mapToLong(Long::longValue).toArray());
   }
 
-  private Future<Long> device(HttpClient client, String url, List<List<List<String>>> docs, AtomicInteger next,
+  private Future<Long> device(HttpClient client, String url, List<List<List<String>>> docs, int to, AtomicInteger next,
       ConcurrentLinkedQueue<Long> nanos, long done) {
     int i = next.getAndIncrement();
-    if (i >= docs.size()) {
+    if (i >= to) {
       return Future.succeededFuture(done);
     }
     Device device = workload.devices().get(i);
-    return batches(client, url, device, docs.get(i), 0, nanos, done).compose(n -> device(client, url, docs, next, nanos, n));
+    return batches(client, url, device, docs.get(i), 0, nanos, done)
+        .compose(n -> device(client, url, docs, to, next, nanos, n));
   }
 
   private Future<Long> batches(HttpClient client, String url, Device device, List<List<String>> docs, int b,

@@ -52,6 +52,13 @@ final class SyncWorkload {
     return devices;
   }
 
+  /** Devices {@code from} (inclusive) to {@code to} (exclusive) of this workload. */
+  SyncWorkload slice(int from, int to) {
+    SyncWorkload s = new SyncWorkload(picture);
+    s.devices = devices.subList(from, to);
+    return s;
+  }
+
   int pictureSize() {
     return picture.length;
   }
