@@ -26,6 +26,7 @@ import cn.citygrid.backend.ledger.PlatformKeys;
 import cn.citygrid.backend.ledger.RecordIntake;
 import cn.citygrid.backend.ledger.WitnessClient;
 import cn.citygrid.backend.metrics.Metrics;
+import cn.citygrid.backend.placecode.PlaceCodeKeys;
 import cn.citygrid.backend.placecode.PlaceCodeRoutes;
 import cn.citygrid.backend.sync.SyncModule;
 import io.vertx.core.Vertx;
@@ -61,16 +62,18 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
     RecordIntake intake = new RecordIntake(directory, ledgerRepository, appender, crypto, clock);
     GridModule grid = GridModule.build(vertx, config, database, metrics, keys, crypto, intake, systemAccount, clock);
     SyncModule sync = SyncModule.build(vertx, config, database.pool(), intake, directory, ledger, grid.accessLog(), crypto, clock);
+    PlaceCodeKeys placeCodeKeys = new PlaceCodeKeys(database.pool(), config.dataKeys().keyRing(), crypto);
+    placeCodeKeys.seed().toCompletionStage().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
     GeoModule geo = GeoModule.build(vertx, config.db(), config.geo(), database, metrics.registry(), auth);
     List<ApiRoute> routes = Stream.of(
             new AuthRoutes(auth).routes(),
             new UserRoutes(auth, accounts, database.pool()).routes(),
             new DeviceRoutes(new DeviceService(deviceRepository, directory, keys, crypto, scopes, clock)).routes(),
             new LedgerRoutes(ledger, intake).routes(),
-            new PlaceCodeRoutes(database.pool(), keys, crypto, clock).routes(),
+            new PlaceCodeRoutes(database.pool(), placeCodeKeys, crypto, clock).routes(),
             grid.routes(),
             sync.routes(),
-            new CitizenRoutes(database.pool(), grid.accessLog(), keys.placeCode().publicKey(), crypto, sync.attachments(),
+            new CitizenRoutes(database.pool(), grid.accessLog(), placeCodeKeys, crypto, sync.attachments(),
                 clock).routes(),
             geo.routes())
         .flatMap(List::stream).toList();

@@ -4,7 +4,7 @@ import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.ProblemType;
 import cn.citygrid.backend.http.Text;
-import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
+import cn.citygrid.backend.placecode.PlaceCodeKeys;
 import cn.citygrid.sync.protocol.placecode.PlaceCode;
 import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck;
 import cn.citygrid.sync.protocol.placecode.PlaceCodes;
@@ -27,13 +27,13 @@ import java.util.Optional;
  */
 final class CheckIns {
   private final Pool pool;
-  private final Sm2PublicKey codeKey;
+  private final PlaceCodeKeys codeKeys;
   private final WorkerExecutor crypto;
   private final Clock clock;
 
-  CheckIns(Pool pool, Sm2PublicKey codeKey, WorkerExecutor crypto, Clock clock) {
+  CheckIns(Pool pool, PlaceCodeKeys codeKeys, WorkerExecutor crypto, Clock clock) {
     this.pool = pool;
-    this.codeKey = codeKey;
+    this.codeKeys = codeKeys;
     this.crypto = crypto;
     this.clock = clock;
   }
@@ -41,7 +41,8 @@ final class CheckIns {
   /** {@code lon}/{@code lat} may both be null: the check-in is then placed at the place itself. */
   Future<JsonObject> checkIn(Principal caller, String code, Double lon, Double lat) {
     Instant at = clock.instant();
-    return crypto.executeBlocking(() -> PlaceCodes.verify(code, this::key), false)
+    return codeKeys.trusted()
+        .compose(keys -> crypto.executeBlocking(() -> PlaceCodes.verify(code, kid -> Optional.ofNullable(keys.get(kid))), false))
         .map(CheckIns::placeId)
         .compose(place -> pool.preparedQuery(CitizenSql.PLACE).execute(Tuple.of(place)))
         .compose(places -> {
@@ -55,10 +56,6 @@ final class CheckIns {
                   .put("placeId", place.getLong("id").toString()).put("placeName", place.getString("name"))
                   .put("gridCode", place.getString("grid_code")).put("at", Timestamps.format(at)));
         });
-  }
-
-  private Optional<Sm2PublicKey> key(String keyId) {
-    return codeKey.keyId().equals(keyId) ? Optional.of(codeKey) : Optional.empty();
   }
 
   /** The place a valid code names; anything else is a refusal saying why (fit to show: it names no secret). */

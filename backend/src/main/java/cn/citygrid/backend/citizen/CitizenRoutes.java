@@ -10,7 +10,7 @@ import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
-import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
+import cn.citygrid.backend.placecode.PlaceCodeKeys;
 import cn.citygrid.sync.server.attach.AttachmentStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -37,10 +37,10 @@ public final class CitizenRoutes {
   private final Reports reports;
   private final WorkerExecutor crypto;
 
-  public CitizenRoutes(Pool pool, AccessLog accessLog, Sm2PublicKey placeCodeKey, WorkerExecutor crypto,
+  public CitizenRoutes(Pool pool, AccessLog accessLog, PlaceCodeKeys placeCodeKeys, WorkerExecutor crypto,
       AttachmentStore attachments, Clock clock) {
     this.households = new Households(pool, accessLog, clock);
-    this.checkIns = new CheckIns(pool, placeCodeKey, crypto, clock);
+    this.checkIns = new CheckIns(pool, placeCodeKeys, crypto, clock);
     this.reports = new Reports(pool, attachments, crypto, clock);
     this.crypto = crypto;
   }

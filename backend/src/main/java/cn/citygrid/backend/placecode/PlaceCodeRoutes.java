@@ -10,7 +10,7 @@ import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.Text;
-import cn.citygrid.backend.ledger.PlatformKeys;
+import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
 import cn.citygrid.sync.protocol.placecode.PlaceCode;
 import cn.citygrid.sync.protocol.placecode.PlaceCodes;
 import io.vertx.core.Future;
@@ -33,11 +33,11 @@ public final class PlaceCodeRoutes {
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final PlaceCodeRepository places;
-  private final PlatformKeys keys;
+  private final PlaceCodeKeys keys;
   private final WorkerExecutor crypto;
   private final Clock clock;
 
-  public PlaceCodeRoutes(Pool pool, PlatformKeys keys, WorkerExecutor crypto, Clock clock) {
+  public PlaceCodeRoutes(Pool pool, PlaceCodeKeys keys, WorkerExecutor crypto, Clock clock) {
     this.places = new PlaceCodeRepository(pool);
     this.keys = keys;
     this.crypto = crypto;
@@ -50,12 +50,28 @@ public final class PlaceCodeRoutes {
         ApiRoute.get("/api/v1/placecodes/public-keys", Access.anyone(), Reply.json(this::publicKeys)),
         ApiRoute.get("/api/v1/placecodes/{kind}/{id}", printers, Reply.json(this::code)),
         ApiRoute.get("/api/v1/placecodes/{kind}/{id}/qr.png", printers, this::png),
-        ApiRoute.get("/api/v1/placecodes/grids/{code}/sheet.svg", printers, this::sheet));
+        ApiRoute.get("/api/v1/placecodes/grids/{code}/sheet.svg", printers, this::sheet),
+        ApiRoute.post("/api/v1/placecodes/keys", Access.roles(Role.ADMIN), Reply.created(this::rotate)),
+        ApiRoute.post("/api/v1/placecodes/keys/{keyId}/retire", Access.roles(Role.ADMIN), Reply.noContent(this::retire)));
   }
 
+  /** Every key a code may be signed with now, the one new codes get first. */
   private Future<JsonArray> publicKeys(RoutingContext ctx) {
-    var key = keys.placeCode().publicKey();
-    return Future.succeededFuture(new JsonArray().add(new JsonObject().put("keyId", key.keyId()).put("publicKey", key.toPem())));
+    return keys.trusted().map(all -> new JsonArray(all.values().stream()
+        .map(k -> new JsonObject().put("keyId", k.keyId()).put("publicKey", k.toPem())).toList()));
+  }
+
+  private Future<JsonObject> rotate(RoutingContext ctx) {
+    return keys.rotate().map(kid -> new JsonObject().put("keyId", kid));
+  }
+
+  private Future<Void> retire(RoutingContext ctx) {
+    return keys.retire(ctx.pathParam("keyId")).map(done -> {
+      if (!done) {
+        throw DomainException.notFound(Text.of("没有使用中的此密钥", "No such key in use"));
+      }
+      return null;
+    });
   }
 
   private Future<JsonObject> code(RoutingContext ctx) {
@@ -77,9 +93,13 @@ public final class PlaceCodeRoutes {
       ctx.fail(DomainException.notFound(Text.of("网格不存在", "No such grid")));
       return;
     }
-    places.housesOfGrid(grid, paging.offset(), paging.size())
-        .compose(sites -> crypto.executeBlocking(() -> CodeSheet.svg(grid, paging.page(),
-            sites.stream().map(s -> new CodeSheet.Label(sign(s), s)).toList()), false))
+    Future.all(places.housesOfGrid(grid, paging.offset(), paging.size()), keys.current())
+        .compose(both -> {
+          List<PlaceCodeRepository.Site> sites = both.resultAt(0);
+          Sm2KeyPair key = both.resultAt(1);
+          return crypto.executeBlocking(() -> CodeSheet.svg(grid, paging.page(),
+              sites.stream().map(s -> new CodeSheet.Label(sign(key, s), s)).toList()), false);
+        })
         .onSuccess(svg -> ctx.response().putHeader("Content-Type", "image/svg+xml; charset=utf-8").end(svg))
         .onFailure(ctx::fail);
   }
@@ -98,12 +118,11 @@ public final class PlaceCodeRoutes {
     return places.site(kind, id)
         .map(found -> found.filter(s -> caller.has(Role.ADMIN) || caller.covers(s.gridCode()))
             .orElseThrow(() -> DomainException.notFound(Text.of("房屋或场所不存在", "No such house or place"))))
-        .compose(site -> crypto.executeBlocking(() -> new Issued(sign(site), site), false));
+        .compose(site -> keys.current().compose(key -> crypto.executeBlocking(() -> new Issued(sign(key, site), site), false)));
   }
 
-  private String sign(PlaceCodeRepository.Site site) {
-    PlaceCode code = new PlaceCode(site.kind(), site.id(), LocalDate.now(clock.withZone(CHINA)),
-        keys.placeCode().publicKey().keyId());
-    return PlaceCodes.issue(keys.placeCode().privateKey(), code);
+  private String sign(Sm2KeyPair key, PlaceCodeRepository.Site site) {
+    PlaceCode code = new PlaceCode(site.kind(), site.id(), LocalDate.now(clock.withZone(CHINA)), key.publicKey().keyId());
+    return PlaceCodes.issue(key.privateKey(), code);
   }
 }

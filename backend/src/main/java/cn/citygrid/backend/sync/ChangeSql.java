@@ -94,9 +94,9 @@ final class ChangeSql {
   static final Entity PLACECODE_KEY = new Entity("placecode-key", false, """
       SELECT x.id, json_build_object('kid', k.key_id, 'spki', encode(k.public_key, 'base64'),
         'validFrom', k.created_at, 'validUntil', NULL)::text AS data
-      FROM ledger.signing_key k CROSS JOIN LATERAL (SELECT k.key_id AS id) x
-      WHERE k.name = 'placecode' AND ($2::text[] IS NULL OR true) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
-      "SELECT key_id FROM ledger.signing_key WHERE key_id = ANY($1) AND name = 'placecode'");
+      FROM ledger.placecode_key k CROSS JOIN LATERAL (SELECT k.key_id AS id) x
+      WHERE k.retired_at IS NULL AND ($2::text[] IS NULL OR true) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
+      "SELECT key_id FROM ledger.placecode_key WHERE key_id = ANY($1) AND retired_at IS NULL");
 
   private static final String HOUSE_OF_PROPOSER = " " + """
       EXISTS (SELECT 1 FROM auth.account_scope s WHERE s.account_id = p.account_id AND h.grid_code LIKE s.node_code || '%')""";

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,7 +156,7 @@ class CitizenIT {
     String place = scalar("SELECT id FROM grid.place ORDER BY id LIMIT 1");
     String other = scalar("SELECT id FROM grid.place ORDER BY id DESC LIMIT 1");
     String genuine = http.get("/api/v1/placecodes/places/" + place, admin).json().getString("code");
-    String keyId = scalar("SELECT key_id FROM ledger.signing_key WHERE name = 'placecode' ORDER BY created_at DESC LIMIT 1");
+    String keyId = scalar("SELECT key_id FROM ledger.placecode_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1");
     Sm2KeyPair forger = Sm2.generateKeyPair();
     // A forger's own key, but naming the platform's key id: the signature cannot verify.
     String forged = forgedUnder(forger, keyId, other);
@@ -173,6 +174,29 @@ class CitizenIT {
       assertThat(r.json().getString("type")).as(code).isEqualTo("urn:citygrid:problem:place-code-refused");
     }
     assertThat(count("SELECT count(*) FROM grid.check_in")).isEqualTo(before);
+  }
+
+  /** After a rotation both keys' codes check in; once the old key is retired, its codes are refused. */
+  @Test
+  void checkIn_withACodeOfARetiredKey_isRefused_andOfTheNewKey_isStored() throws Exception {
+    String place = scalar("SELECT id FROM grid.place ORDER BY id LIMIT 1");
+    String old = http.get("/api/v1/placecodes/places/" + place, admin).json().getString("code");
+    Http.Response rotated = http.postJson("/api/v1/placecodes/keys", admin, new JsonObject());
+    assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+    String fresh = http.get("/api/v1/placecodes/places/" + place, admin).json().getString("code");
+    assertThat(fresh).isNotEqualTo(old);
+    created(http.postJson("/api/v1/me/check-ins", citizen, new JsonObject().put("code", old)));
+
+    String oldKid = scalar("SELECT key_id FROM ledger.placecode_key WHERE key_id <> '" + rotated.json().getString("keyId")
+        + "' AND retired_at IS NULL ORDER BY created_at LIMIT 1");
+    assertThat(http.send("POST", "/api/v1/placecodes/keys/" + oldKid + "/retire", admin, null, Map.of()).status())
+        .isEqualTo(204);
+    long before = count("SELECT count(*) FROM grid.check_in");
+    Http.Response refused = http.postJson("/api/v1/me/check-ins", citizen, new JsonObject().put("code", old));
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().getString("type")).isEqualTo("urn:citygrid:problem:place-code-refused");
+    assertThat(count("SELECT count(*) FROM grid.check_in")).isEqualTo(before);
+    created(http.postJson("/api/v1/me/check-ins", citizen, new JsonObject().put("code", fresh)));
   }
 
   /** A code whose payload names {@code kid} but whose signature is the forger's. */

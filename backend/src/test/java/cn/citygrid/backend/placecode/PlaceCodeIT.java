@@ -60,9 +60,45 @@ class PlaceCodeIT {
     }
   }
 
+  /** The published key of that id, as a phone or an auditor fetches it. */
   static Optional<Sm2PublicKey> key(String keyId) {
-    JsonObject k = http.get("/api/v1/placecodes/public-keys", null).jsonArray().getJsonObject(0);
-    return keyId.equals(k.getString("keyId")) ? Optional.of(Sm2PublicKey.fromPem(k.getString("publicKey"))) : Optional.empty();
+    return http.get("/api/v1/placecodes/public-keys", null).jsonArray().stream().map(JsonObject.class::cast)
+        .filter(k -> keyId.equals(k.getString("keyId"))).findFirst()
+        .map(k -> Sm2PublicKey.fromPem(k.getString("publicKey")));
+  }
+
+  static String kidOf(String code) {
+    return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(code.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8)).getString("kid");
+  }
+
+  @Test
+  void keysRotate_oldCodesVerifyUntilTheirKeyIsRetired() throws Exception {
+    String admin = app.login("admin", "Demo@2026");
+    long id = house("grid_code = '" + workerGrid + "'");
+    String before = http.get("/api/v1/placecodes/houses/" + id, worker).json().getString("code");
+    assertThat(http.postJson("/api/v1/placecodes/keys", worker, new JsonObject()).status()).isEqualTo(403);
+    Http.Response rotated = http.postJson("/api/v1/placecodes/keys", admin, new JsonObject());
+    assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+    String newKid = rotated.json().getString("keyId");
+    String after = http.get("/api/v1/placecodes/houses/" + id, worker).json().getString("code");
+    assertThat(kidOf(after)).isEqualTo(newKid).isNotEqualTo(kidOf(before));
+    assertThat(http.get("/api/v1/placecodes/public-keys", null).jsonArray().stream()
+        .map(k -> ((JsonObject) k).getString("keyId"))).containsExactly(newKid, kidOf(before));
+    assertThat(PlaceCodes.verify(before, PlaceCodeIT::key)).isInstanceOf(PlaceCodeCheck.Valid.class);
+    assertThat(PlaceCodes.verify(after, PlaceCodeIT::key)).isInstanceOf(PlaceCodeCheck.Valid.class);
+
+    String retire = "/api/v1/placecodes/keys/" + kidOf(before) + "/retire";
+    assertThat(http.send("POST", retire, admin, null, Map.of()).status()).isEqualTo(204);
+    assertThat(PlaceCodes.verify(before, PlaceCodeIT::key)).as("a retired key's codes").isInstanceOf(PlaceCodeCheck.Refused.class);
+    assertThat(PlaceCodes.verify(after, PlaceCodeIT::key)).isInstanceOf(PlaceCodeCheck.Valid.class);
+    assertThat(http.send("POST", retire, admin, null, Map.of()).status()).isEqualTo(404);
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT count(*) FROM sync.change WHERE entity = 'placecode-key' AND entity_id IN ('" + newKid + "', '"
+            + kidOf(before) + "')")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("phones hear of the new key and of the retired one").isGreaterThanOrEqualTo(2);
+    }
   }
 
   @Test

@@ -1,0 +1,102 @@
+package cn.citygrid.backend.placecode;
+
+import cn.citygrid.sync.protocol.crypto.KeyRing;
+import cn.citygrid.sync.protocol.crypto.Sm2;
+import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
+import cn.citygrid.sync.protocol.crypto.Sm2PrivateKey;
+import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The keys place codes are signed with (ledger.placecode_key, ADR 0008): new codes with the newest key
+ * not retired; every key not retired verifies. Private halves are sealed with the data key ring and
+ * opened on a worker, once per key and node.
+ */
+public final class PlaceCodeKeys {
+  /** The sealing context of the platform's place-code key, kept for every place-code key. */
+  private static final byte[] AAD = "ledger.signing_key:placecode".getBytes(StandardCharsets.UTF_8);
+
+  private final Pool pool;
+  private final KeyRing ring;
+  private final WorkerExecutor crypto;
+  private final Map<String, Sm2KeyPair> opened = new ConcurrentHashMap<>();
+  private final Map<String, Sm2PublicKey> decoded = new ConcurrentHashMap<>();
+
+  public PlaceCodeKeys(Pool pool, KeyRing ring, WorkerExecutor crypto) {
+    this.pool = pool;
+    this.ring = ring;
+    this.crypto = crypto;
+  }
+
+  /** At start, on any number of nodes at once: the platform's place-code key is the first one. */
+  public Future<Void> seed() {
+    return pool.query("""
+            INSERT INTO ledger.placecode_key (key_id, public_key, private_key_enc, created_at)
+            SELECT key_id, public_key, private_key_enc, created_at FROM ledger.signing_key
+            WHERE name = 'placecode' AND NOT EXISTS (SELECT 1 FROM ledger.placecode_key)
+            ON CONFLICT (key_id) DO NOTHING""").execute().mapEmpty();
+  }
+
+  /** The key new codes are signed with: the newest one not retired (a new one when all are). */
+  public Future<Sm2KeyPair> current() {
+    return pool.query("""
+            SELECT key_id, private_key_enc FROM ledger.placecode_key WHERE retired_at IS NULL
+            ORDER BY created_at DESC, key_id DESC LIMIT 1""").execute()
+        .compose(rows -> rows.size() == 0 ? rotate().compose(kid -> current()) : open(rows.iterator().next()));
+  }
+
+  private Future<Sm2KeyPair> open(Row row) {
+    String kid = row.getString("key_id");
+    Sm2KeyPair known = opened.get(kid);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    byte[] sealed = row.getBuffer("private_key_enc").getBytes();
+    return crypto.executeBlocking(() -> opened.computeIfAbsent(kid,
+        k -> Sm2KeyPair.of(Sm2PrivateKey.fromPkcs8(ring.open(sealed, AAD)))), false);
+  }
+
+  /** Every key not retired, by key id, newest first (decoded on a worker, once per key and node). */
+  public Future<Map<String, Sm2PublicKey>> trusted() {
+    return pool.query("""
+            SELECT key_id, public_key FROM ledger.placecode_key WHERE retired_at IS NULL
+            ORDER BY created_at DESC, key_id DESC""").execute()
+        .compose(rows -> {
+          Map<String, byte[]> spki = new LinkedHashMap<>();
+          rows.forEach(r -> spki.put(r.getString("key_id"), r.getBuffer("public_key").getBytes()));
+          return crypto.executeBlocking(() -> {
+            Map<String, Sm2PublicKey> out = new LinkedHashMap<>();
+            spki.forEach((kid, der) -> out.put(kid, decoded.computeIfAbsent(kid, k -> Sm2PublicKey.fromSpki(der))));
+            return out;
+          }, false);
+        });
+  }
+
+  /** A new key, which signs every code from now on; the older ones keep verifying. Returns its key id. */
+  public Future<String> rotate() {
+    return crypto.executeBlocking(() -> {
+          Sm2KeyPair k = Sm2.generateKeyPair();
+          return Tuple.of(k.publicKey().keyId(), Buffer.buffer(k.publicKey().spki()),
+              Buffer.buffer(ring.seal(k.privateKey().pkcs8(), AAD)));
+        }, false)
+        .compose(row -> pool.preparedQuery(
+                "INSERT INTO ledger.placecode_key (key_id, public_key, private_key_enc) VALUES ($1, $2, $3) RETURNING key_id")
+            .execute(row))
+        .map(rows -> rows.iterator().next().getString(0));
+  }
+
+  /** From now on codes signed with {@code keyId} are refused; false when no such key is in use. */
+  public Future<Boolean> retire(String keyId) {
+    return pool.preparedQuery("UPDATE ledger.placecode_key SET retired_at = now() WHERE key_id = $1 AND retired_at IS NULL")
+        .execute(Tuple.of(keyId)).map(rows -> rows.rowCount() == 1);
+  }
+}
