@@ -113,10 +113,11 @@ public final class FormDefinition {
     private record Reused(FormDef form, TreeElement published) {}
 
     /**
-     * This thread's FormDef for one validation, its primary instance reset to the published one.
-     * Reading back the serialised form took half of a record's validation; the instance is the only
-     * part of a FormDef a validation changes (RecordValidatorTest checks reused against fresh copies
-     * over every test payload in turn). Not for sessions, which keep their FormDef.
+     * This thread's FormDef for one validation, its primary instance put back to the published one
+     * (the loader populates a copy of it, so the published tree itself is only read). Reading back the
+     * serialised form took half of a record's validation; the instance is the only part of a FormDef a
+     * validation changes (ReusedFormDefTest checks reused against fresh copies over a corpus of
+     * payloads in turn). Not for sessions, which keep their FormDef.
      */
     FormDef reusedFormDef() {
         Reused r = reused.get();
@@ -125,7 +126,7 @@ public final class FormDefinition {
             r = new Reused(form, form.getMainInstance().getRoot().deepCopy(true));
             reused.set(r);
         }
-        r.form().getMainInstance().setRoot(r.published().deepCopy(true));
+        r.form().getMainInstance().setRoot(r.published());
         return r.form();
     }
 
