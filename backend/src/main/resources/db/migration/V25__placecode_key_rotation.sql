@@ -1,7 +1,7 @@
 -- ADR 0008: place-code keys rotate. Labels stay on doors for years, so every key that signed codes
 -- stays trusted until an administrator retires it (say, after a leak); new codes are signed with the
--- newest key. The first key is the platform's place-code signing key (ledger.signing_key 'placecode');
--- on a database where the platform has not started yet, the backend copies it in at start.
+-- newest key. The first key is the place-code signing key ledger.signing_key held ('placecode');
+-- a database without one gets a new key when the backend starts.
 CREATE TABLE ledger.placecode_key (
   key_id          text PRIMARY KEY,
   public_key      bytea NOT NULL,        -- SubjectPublicKeyInfo DER

@@ -63,7 +63,8 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
     GridModule grid = GridModule.build(vertx, config, database, metrics, keys, crypto, intake, systemAccount, clock);
     SyncModule sync = SyncModule.build(vertx, config, database.pool(), intake, directory, ledger, grid.accessLog(), crypto, clock);
     PlaceCodeKeys placeCodeKeys = new PlaceCodeKeys(database.pool(), config.dataKeys().keyRing(), crypto);
-    placeCodeKeys.seed().toCompletionStage().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    // A new database gets its first key now, so that phones and the public key list have one before any label is printed.
+    placeCodeKeys.current().toCompletionStage().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
     GeoModule geo = GeoModule.build(vertx, config.db(), config.geo(), database, metrics.registry(), auth);
     List<ApiRoute> routes = Stream.of(
             new AuthRoutes(auth).routes(),

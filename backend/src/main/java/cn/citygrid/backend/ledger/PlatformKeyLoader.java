@@ -27,10 +27,8 @@ public final class PlatformKeyLoader {
         now.plus(CA_VALIDITY));
     Future<SigningKeyRepository.Stored> ca = keys.loadOrCreate(vertx, "ca", caKeys, caCert.der());
     Future<SigningKeyRepository.Stored> log = keys.loadOrCreate(vertx, "log", Sm2.generateKeyPair(), null);
-    // The first place-code key; PlaceCodeKeys copies it into ledger.placecode_key, where keys rotate (ADR 0008).
-    Future<SigningKeyRepository.Stored> placeCode = keys.loadOrCreate(vertx, "placecode", Sm2.generateKeyPair(), null);
     Future<SigningKeyRepository.Stored> platform = keys.loadOrCreate(vertx, "platform-device", Sm2.generateKeyPair(), null);
-    Future.all(ca, log, placeCode, platform).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Future.all(ca, log, platform).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     return new PlatformKeys(ca.result().keys(), Sm2Certificate.fromDer(ca.result().certificate()),
         new CheckpointSigner(logOrigin, log.result().keys().privateKey()), platform.result().keys());
   }

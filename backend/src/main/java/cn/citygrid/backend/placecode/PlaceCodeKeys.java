@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * opened on a worker, once per key and node.
  */
 public final class PlaceCodeKeys {
-  /** The sealing context of the platform's place-code key, kept for every place-code key. */
+  /** The sealing context of the place-code key ledger.signing_key held before keys rotated (V25 copied it), kept for all. */
   private static final byte[] AAD = "ledger.signing_key:placecode".getBytes(StandardCharsets.UTF_8);
 
   private final Pool pool;
@@ -35,15 +35,6 @@ public final class PlaceCodeKeys {
     this.pool = pool;
     this.ring = ring;
     this.crypto = crypto;
-  }
-
-  /** At start, on any number of nodes at once: the platform's place-code key is the first one. */
-  public Future<Void> seed() {
-    return pool.query("""
-            INSERT INTO ledger.placecode_key (key_id, public_key, private_key_enc, created_at)
-            SELECT key_id, public_key, private_key_enc, created_at FROM ledger.signing_key
-            WHERE name = 'placecode' AND NOT EXISTS (SELECT 1 FROM ledger.placecode_key)
-            ON CONFLICT (key_id) DO NOTHING""").execute().mapEmpty();
   }
 
   /** The key new codes are signed with: the newest one not retired (a new one when all are). */
