@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 
 /**
  * {@code ./grid bench sync [devices=2000] [records=50] [batch=50] [concurrency=64] [connections=16]
- * [http=on|off] [pouch=inline|skip|off] [pouchdb=DIR]}: phones uploading signed records and photos through the
+ * [warm=devices/2] [http=on|off] [pouch=inline|skip|off] [pouchdb=DIR]}: phones uploading signed records and photos through the
  * real sync flow over HTTP; the intake's SQL alone against pipelined INSERTs of the same rows; the
  * same documents pushed into pouchdb-server with {@code _bulk_docs} — one run, ratios printed.
  */
@@ -33,8 +33,8 @@ public final class SyncBench {
 
   private SyncBench() {}
 
-  record Args(int devices, int records, int batch, int concurrency, int connections, boolean upload, String pouch,
-      Path pouchdb) {
+  record Args(int devices, int records, int batch, int concurrency, int connections, int warm, boolean upload,
+      String pouch, Path pouchdb) {
     static Args parse(String[] args) {
       Map<String, String> m = new HashMap<>();
       for (String a : args) {
@@ -51,8 +51,13 @@ public final class SyncBench {
       if (!List.of("inline", "skip", "off").contains(pouch)) {
         throw new IllegalArgumentException("got pouch=" + pouch + ", want inline, skip or off");
       }
-      return new Args(num(m, "devices", 2000), num(m, "records", 50), num(m, "batch", 50), num(m, "concurrency", 64),
-          num(m, "connections", 16), !m.getOrDefault("http", "on").equals("off"), pouch,
+      int devices = num(m, "devices", 2000);
+      int warm = num(m, "warm", devices / 2);
+      if (warm < 0 || warm >= devices) {
+        throw new IllegalArgumentException("got warm=" + warm + ", want 0 to " + (devices - 1) + " (devices=" + devices + ")");
+      }
+      return new Args(devices, num(m, "records", 50), num(m, "batch", 50), num(m, "concurrency", 64),
+          num(m, "connections", 16), warm, !m.getOrDefault("http", "on").equals("off"), pouch,
           Path.of(m.getOrDefault("pouchdb", defaultPouchdb())));
     }
 
@@ -80,7 +85,7 @@ public final class SyncBench {
         args.devices(), args.records(), args.batch(), args.concurrency());
     SyncReport report = new SyncReport();
     SyncWorkload workload;
-    SyncUploads.Result http;
+    Uploaded http;
     List<String[]> deviceRows;
     // The photos (2 GB at the default size) go to a folder of our own, deleted when the run ends.
     Path objects = Files.createTempDirectory("citygrid-syncbench-objects");
@@ -99,13 +104,13 @@ public final class SyncBench {
     }
     report.load("after the HTTP stage");
     if (http != null) {
-      report.http(http, workload);
+      report.http(http.result(), workload);
     } else {
       report.note("HTTP stage not run (http=off): devices enrolled and records signed only, for the other stages");
     }
     report.sql(sqlStage(workload, deviceRows, args, report));
     if (!args.pouch().equals("off")) {
-      report.pouch(pouchStage(workload, args, report), args.pouch());
+      report.pouch(pouchStage(workload, args, http == null ? fixedWarmUp(args) : http.warmDevices(), report), args.pouch());
     } else {
       report.note("pouchdb-server stage not run (pouch=off)");
     }
@@ -114,36 +119,52 @@ public final class SyncBench {
   }
 
   /**
-   * The first {@link #warmDevices} devices are uploaded before the clock: a fresh backend spent over a
-   * quarter of its CPU in the JIT compiler during a 30 s upload (thread CPU times, devices=200), which is
-   * start-up, not what a running server costs. The pouchdb-server stage skips the same devices the same way.
+   * Devices upload before the clock, {@code concurrency} at a time, until a round kept the JIT compiler busy for
+   * less than {@link Turns#JIT_QUIET} of its wall time (as the portrait and tile benches wait) or {@code warm}
+   * devices (default half) are used: a fresh backend compiled for more than a core's worth of wall time through
+   * the whole 86 s upload of 1,600 devices after a fixed warm-up of 400 (JIT time over wall time, 2 compiler
+   * threads), which is start-up, not what a running server costs. The pouchdb-server stage skips the same devices.
    */
-  private static SyncUploads.Result upload(TestApp app, String token, SyncWorkload workload, Args args, SyncReport report)
+  private static Uploaded upload(TestApp app, String token, SyncWorkload workload, Args args, SyncReport report)
       throws Exception {
-    int warm = warmDevices(args);
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    long compiled = jit.getTotalCompilationTime();
-    long t0 = System.nanoTime();
-    try (SyncUploads uploads = new SyncUploads(app.http().base(), token, workload.slice(0, warm), args.concurrency())) {
-      uploads.run(args.concurrency());
+    int warm = 0;
+    double share = 1;
+    List<String> busy = new ArrayList<>();
+    long start = System.nanoTime();
+    while (warm < args.warm() && share >= Turns.JIT_QUIET) {
+      int to = Math.min(args.warm(), warm + args.concurrency());
+      long compiled = jit.getTotalCompilationTime();
+      long t0 = System.nanoTime();
+      try (SyncUploads uploads = new SyncUploads(app.http().base(), token, workload.slice(warm, to), args.concurrency())) {
+        uploads.run(args.concurrency());
+      }
+      share = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - t0) / 1e6);
+      busy.add(String.format("%.0f", share * 100));
+      warm = to;
     }
-    System.out.printf("warm-up: %,d devices' records uploaded before the clock (%s)%n", warm, jitTime(jit, compiled, t0));
+    System.out.printf("warm-up: %,d devices' records uploaded before the clock in %.0f s (JIT compiling %s %% of each"
+        + " round's wall time)%s%n", warm, (System.nanoTime() - start) / 1e9, String.join(" ", busy),
+        share >= Turns.JIT_QUIET ? ", stopped at the limit before the JIT was quiet" : "");
     System.out.printf("uploading (clock running)…%n");
     report.load("HTTP stage");
-    compiled = jit.getTotalCompilationTime();
-    t0 = System.nanoTime();
+    long compiled = jit.getTotalCompilationTime();
+    long t0 = System.nanoTime();
     try (SyncUploads uploads = new SyncUploads(app.http().base(), token, workload.slice(warm, workload.devices().size()),
         args.concurrency())) {
       SyncUploads.Result r = uploads.run(args.concurrency());
       report.note(String.format("HTTP stage after %,d devices of warm-up; while measured: %s", warm,
           jitTime(jit, compiled, t0)));
-      return r;
+      return new Uploaded(r, warm);
     }
   }
 
-  /** A fifth of the devices, at least one round of {@code concurrency}, at most half. */
-  static int warmDevices(Args args) {
-    return Math.min(args.devices() / 2, Math.max(args.concurrency(), args.devices() / 5));
+  /** The measured upload and how many devices warmed up before it. */
+  private record Uploaded(SyncUploads.Result result, int warmDevices) {}
+
+  /** With no HTTP stage to measure the JIT by: a fifth of the devices, at least one round of {@code concurrency}. */
+  static int fixedWarmUp(Args args) {
+    return Math.min(args.warm(), Math.max(args.concurrency(), args.devices() / 5));
   }
 
   /** Time spent compiling (summed over the JIT's threads, waiting for a core included) against the wall time. */
@@ -238,7 +259,8 @@ public final class SyncBench {
     return account;
   }
 
-  private static PouchReplication.Result pouchStage(SyncWorkload workload, Args args, SyncReport report) throws Exception {
+  private static PouchReplication.Result pouchStage(SyncWorkload workload, Args args, int warmDevices, SyncReport report)
+      throws Exception {
     if (!Files.exists(PouchReplication.bin(args.pouchdb()))) {
       throw new IllegalStateException("no pouchdb-server under " + args.pouchdb() + ": npm install --prefix "
           + args.pouchdb() + " pouchdb-server@4.2.0 --ignore-scripts (or pass pouch=off)");
@@ -247,7 +269,7 @@ public final class SyncBench {
         : "photos skipped");
     report.load("pouchdb-server stage");
     return new PouchReplication(args.pouchdb(), workload, args.pouch().equals("inline"))
-        .run(args.concurrency(), warmDevices(args));
+        .run(args.concurrency(), warmDevices);
   }
 
   /** Closes the app; blocked-event-loop warnings under this load are counted in the report, not thrown with the figures lost. */

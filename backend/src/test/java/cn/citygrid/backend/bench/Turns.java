@@ -21,7 +21,7 @@ final class Turns {
   private static final int WARMUP_SLICE_SECONDS = 5;
   private static final int WARMUP_MAX_SECONDS = 90;
   /** Warm-up ends once the JIT compiled for less than this share of a slice's wall time. */
-  private static final double JIT_QUIET = 0.05;
+  static final double JIT_QUIET = 0.05;
 
   /** HTTP load for the given seconds. */
   interface Http {

@@ -95,8 +95,13 @@ public final class AttachmentStore implements AutoCloseable {
      */
     public Future<Void> complete(long accountId, String sm3, String uploadId, List<Part> parts) {
         String verified = ObjectKeys.verified(accountId, sm3);
-        return blocking(() -> s3.stat(verified).isPresent())
-                .compose(present -> present ? Future.<Void>succeededFuture()
+        // After a single PUT the incoming object is read at once: when it is gone, the recovery below asks whether
+        // it was promoted (a retry, or a concurrent complete). A multipart upload S3 no longer knows may fail
+        // otherwise, so that is asked first.
+        Future<Boolean> present = uploadId == null ? Future.succeededFuture(false)
+                : blocking(() -> s3.stat(verified).isPresent());
+        return present
+                .compose(p -> p ? Future.<Void>succeededFuture()
                         : verifyUpload(accountId, sm3, uploadId, parts == null ? List.of() : parts))
                 // A concurrent complete of the same upload may have promoted and deleted it under us.
                 .recover(e -> notFoundButPresent(e, verified));

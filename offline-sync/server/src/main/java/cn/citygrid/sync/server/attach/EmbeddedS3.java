@@ -1,12 +1,13 @@
 package cn.citygrid.sync.server.attach;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -39,8 +40,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *
  * <p>s3proxy's filesystem store removes folders that a delete leaves empty; a write that created such a folder a
  * moment earlier then fails (500, {@code NoSuchFileException}) — seen with four phones of one account uploading
- * at once, reproduced by EmbeddedS3IT. Here writes and removals are kept apart: a request body is first spooled
- * to a temporary file, then written under a shared lock; removals (delete, abort, complete of a multipart
+ * at once, reproduced by EmbeddedS3IT. Here writes and removals are kept apart: a request body is first read
+ * whole (into memory up to 1 MiB, else into a temporary file), then written under a shared lock; removals (delete, abort, complete of a multipart
  * upload) take it exclusively.
  */
 public final class EmbeddedS3 implements AutoCloseable {
@@ -87,6 +88,8 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** See the class comment: no write runs while a removal may be deleting the folders it writes into. */
     private static final class WritesApartFromRemovals extends ForwardingBlobStore {
+        private static final int IN_MEMORY = 1 << 20;
+
         private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
         WritesApartFromRemovals(BlobStore delegate) {
@@ -141,25 +144,34 @@ public final class EmbeddedS3 implements AutoCloseable {
             }
         }
 
-        /** The body read off the network first, so a slow phone never holds the lock. */
+        /**
+         * The body read off the network first, so a slow phone never holds the lock: in memory up to
+         * {@link #IN_MEMORY} bytes (a photo), in a temporary file beyond (parts of large uploads).
+         */
         private static <T> T spooled(InputStream body, Function<InputStream, T> write) {
-            Path tmp = null;
             try {
-                tmp = Files.createTempFile("embedded-s3-", ".body");
-                Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-                try (InputStream in = Files.newInputStream(tmp)) {
-                    return write.apply(in);
+                byte[] head = body.readNBytes(IN_MEMORY + 1);
+                if (head.length <= IN_MEMORY) {
+                    return write.apply(new ByteArrayInputStream(head));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                if (tmp != null) {
+                Path tmp = Files.createTempFile("embedded-s3-", ".body");
+                try {
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        out.write(head);
+                        body.transferTo(out);
+                    }
+                    try (InputStream in = Files.newInputStream(tmp)) {
+                        return write.apply(in);
+                    }
+                } finally {
                     try {
                         Files.deleteIfExists(tmp);
                     } catch (IOException ignored) {
                         // a leftover temporary file is harmless
                     }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
