@@ -148,6 +148,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    wiring.sync().projector().stop();
     await(wiring.appender().stop());
     wiring.sync().close();
     await(wiring.geo().stop());

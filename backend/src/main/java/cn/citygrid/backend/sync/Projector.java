@@ -61,6 +61,8 @@ public final class Projector {
   private final io.vertx.core.Context context;
   private boolean running;
   private boolean again;
+  /** Set by {@link #stop}: whatever fails from then on leaves its record queued for the next start. */
+  private volatile boolean stopping;
 
   public Projector(Vertx vertx, Pool pool, FormVersions forms, DataKeysConfig keys, WorkerExecutor workers) {
     this.vertx = vertx;
@@ -76,9 +78,20 @@ public final class Projector {
     nudge();
   }
 
+  /**
+   * Before the pool and workers close: no new run starts, and a record whose projection fails from now on stays
+   * queued instead of being set aside with a problem that is the shutdown's, not the record's.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
   /** Projects what is queued, now (coalesced: one run at a time, another right after if nudged meanwhile). */
   public void nudge() {
     context.runOnContext(v -> {
+      if (stopping) {
+        return;
+      }
       if (running) {
         again = true;
         return;
@@ -86,7 +99,7 @@ public final class Projector {
       running = true;
       again = false;
       drain().onComplete(done -> {
-        if (done.failed()) {
+        if (done.failed() && !stopping) {
           LOG.warn("projecting field records failed; will try again", done.cause());
         }
         running = false;
@@ -133,11 +146,11 @@ public final class Projector {
         .compose(m -> pool.withTransaction(c -> dequeue(c, seq).compose(mine -> !mine ? Future.succeededFuture()
             : apply(c, recordId, account, capturedAt, m).compose(v -> done(c, recordId, m.facts().size(), null)))))
         .recover(e -> {
-          if (isTransient(e)) {
+          if (stopping || isTransient(e)) {
             // Left in the queue: the next round tries again (a deadlock, a lost connection, a race with another node).
             return Future.failedFuture(e);
           }
-          LOG.warn("record {} could not be projected: {}", recordId, e.getMessage());
+          LOG.warn("record {} could not be projected", recordId, e);
           return pool.withTransaction(c -> dequeue(c, seq).compose(mine -> mine
               ? done(c, recordId, 0, e.getMessage() == null ? e.toString() : e.getMessage()) : Future.succeededFuture()));
         });
