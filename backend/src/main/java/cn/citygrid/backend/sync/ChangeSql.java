@@ -90,13 +90,17 @@ final class ChangeSql {
       WHERE f.retired_at IS NULL AND sync.reaches(f.audience, $2::text[]) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
       "SELECT form_id || '@' || version FROM sync.form_version WHERE form_id || '@' || version = ANY($1) AND retired_at IS NULL");
 
-  /** Place-code keys: the public half only (as SPKI base64; the feed turns it into PEM). */
+  /**
+   * Place-code keys: the public half only (as SPKI base64; the feed turns it into PEM). A retired key stays, with
+   * {@code validUntil} set, rather than leaving by a tombstone: a phone must refuse it even where its app build
+   * pinned it, and a tombstone would look like a key it never heard of (ADR 0008).
+   */
   static final Entity PLACECODE_KEY = new Entity("placecode-key", false, """
       SELECT x.id, json_build_object('kid', k.key_id, 'spki', encode(k.public_key, 'base64'),
-        'validFrom', k.created_at, 'validUntil', NULL)::text AS data
+        'validFrom', k.created_at, 'validUntil', k.retired_at)::text AS data
       FROM ledger.placecode_key k CROSS JOIN LATERAL (SELECT k.key_id AS id) x
-      WHERE k.retired_at IS NULL AND ($2::text[] IS NULL OR true) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
-      "SELECT key_id FROM ledger.placecode_key WHERE key_id = ANY($1) AND retired_at IS NULL");
+      WHERE ($2::text[] IS NULL OR true) AND $3::bigint IS NOT NULL /*filter*/ /*page*/""",
+      "SELECT key_id FROM ledger.placecode_key WHERE key_id = ANY($1)");
 
   private static final String HOUSE_OF_PROPOSER = " " + """
       EXISTS (SELECT 1 FROM auth.account_scope s WHERE s.account_id = p.account_id AND h.grid_code LIKE s.node_code || '%')""";

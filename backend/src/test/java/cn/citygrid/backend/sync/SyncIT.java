@@ -183,11 +183,11 @@ class SyncIT {
         .map(f -> f.getString("formId") + "@" + f.getString("version"))).doesNotContain(id)
         .contains("check-in@" + BuiltInForms.VERSION);
 
-    List<String> here = pull(phone("worker"), new String[] {null}).stream()
+    List<String> here = phone("worker").pull(new String[] {null}).stream()
         .filter(c -> "form".equals(c.getString("entity"))).map(c -> c.getString("id")).toList();
     assertThat(here).contains(id, "check-in@" + BuiltInForms.VERSION);
     TestPhone far = new TestPhone(http, elsewhere).enrolledAndApproved(admin);
-    List<String> there = pull(far, new String[] {null}).stream()
+    List<String> there = far.pull(new String[] {null}).stream()
         .filter(c -> "form".equals(c.getString("entity"))).map(c -> c.getString("id")).toList();
     assertThat(there).contains("check-in@" + BuiltInForms.VERSION).doesNotContain(id);
 
@@ -461,26 +461,6 @@ class SyncIT {
     return changes.stream().filter(c -> "resident".equals(c.getString("entity"))).map(c -> c.getString("id")).toList();
   }
 
-  /** Pages the feed to its end; returns the changes and the last cursor. */
-  static List<JsonObject> pull(TestPhone phone, String[] cursor) {
-    List<JsonObject> changes = new ArrayList<>();
-    boolean more = true;
-    boolean first = true;
-    while (more) {
-      Http.Response r = phone.get("/api/v1/sync/changes?limit=200" + (cursor[0] == null ? "" : "&cursor=" + cursor[0]));
-      assertThat(r.status()).as(r.body()).isEqualTo(200);
-      JsonObject page = r.json();
-      if (first && cursor[0] == null) {
-        assertThat(page.getBoolean("reset")).isTrue();
-      }
-      first = false;
-      page.getJsonArray("changes").forEach(c -> changes.add((JsonObject) c));
-      cursor[0] = page.getString("nextCursor");
-      more = page.getBoolean("hasMore");
-    }
-    return changes;
-  }
-
   /**
    * A change written early and committed late is not skipped by a cursor that moved on meanwhile, and
    * the open transaction does not hold back the change that committed before it.
@@ -489,7 +469,7 @@ class SyncIT {
   void aChangeCommittedLate_stillReachesAPhoneWhoseCursorMovedOnMeanwhile() throws Exception {
     TestPhone phone = phone("worker");
     String[] cursor = {null};
-    pull(phone, cursor);
+    phone.pull(cursor);
     String early = occupiedHouse(1)[1];
     String late = occupiedHouse(2)[1];
     List<JsonObject> meanwhile;
@@ -500,12 +480,12 @@ class SyncIT {
         s.execute("UPDATE grid.person SET care_flags = ARRAY['disabled'] WHERE id = " + early);
       }
       exec("UPDATE grid.person SET care_flags = ARRAY['low_income'] WHERE id = " + late);
-      meanwhile = pull(phone, cursor);
+      meanwhile = phone.pull(cursor);
       slow.commit();
     }
     assertThat(residents(meanwhile)).as("served while the early transaction is still open").contains(late)
         .doesNotContain(early);
-    List<JsonObject> after = pull(phone, cursor);
+    List<JsonObject> after = phone.pull(cursor);
     assertThat(residents(after)).as("served once it committed").contains(early).doesNotContain(late);
   }
 
@@ -513,7 +493,7 @@ class SyncIT {
   void changesOlderThanTheRetention_areDropped_andACursorThatMayHaveNeededThem_startsOver() throws Exception {
     TestPhone phone = phone("worker");
     String[] before = {null};
-    pull(phone, before);
+    phone.pull(before);
     // A change to the worker's grid from a transaction 31 days old, as far as the log can tell.
     exec("INSERT INTO sync.change (entity, entity_id, grids, at) VALUES ('grid', '" + workerGrid + "', ARRAY['"
         + workerGrid + "'], now() - interval '31 days')");
@@ -527,7 +507,7 @@ class SyncIT {
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.json().getBoolean("reset")).isTrue();
     String[] fresh = {null};
-    pull(phone, fresh);
+    phone.pull(fresh);
     assertThat(phone.get("/api/v1/sync/changes?limit=200&cursor=" + fresh[0]).json().getBoolean("reset")).isFalse();
   }
 
@@ -535,7 +515,7 @@ class SyncIT {
   void theFeed_givesAWorkerTheirGridMasked_thenOnlyChanges_andTombstonesWhatLeavesTheirScope() throws Exception {
     TestPhone phone = phone("worker");
     String[] cursor = {null};
-    List<JsonObject> snapshot = pull(phone, cursor);
+    List<JsonObject> snapshot = phone.pull(cursor);
     List<JsonObject> houses = snapshot.stream().filter(c -> c.getString("entity").equals("house")).toList();
     assertThat(houses).isNotEmpty().allSatisfy(h -> assertThat(h.getJsonObject("data").getString("gridCode")).isEqualTo(workerGrid));
     assertThat(Long.parseLong(scalar("SELECT count(*) FROM grid.house WHERE grid_code = '" + workerGrid + "'"))).isEqualTo(houses.size());
@@ -551,23 +531,23 @@ class SyncIT {
     });
     assertThat(Long.parseLong(scalar("SELECT count(*) FROM gov.access_log WHERE purpose = 'offline' AND account_id = "
         + "(SELECT id FROM auth.account WHERE username = 'worker')"))).isGreaterThanOrEqualTo(residents.size());
-    assertThat(pull(phone, cursor)).isEmpty();
+    assertThat(phone.pull(cursor)).isEmpty();
 
     // A house moves to another grid: it and its residents leave this worker's phone, and reach the other worker's.
     String[] house = occupiedHouse(4);
     String otherGrid = scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'worker2'");
     TestPhone other = phone("worker2");
     String[] otherCursor = {null};
-    pull(other, otherCursor);
+    other.pull(otherCursor);
     exec("UPDATE grid.house SET grid_code = '" + otherGrid + "' WHERE id = " + house[0]);
-    List<JsonObject> after = pull(phone, cursor);
+    List<JsonObject> after = phone.pull(cursor);
     assertThat(after).anySatisfy(c -> {
       assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op") + " " + c.getString("reason"))
           .isEqualTo("house " + house[0] + " delete out-of-scope");
     });
     assertThat(after).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op"))
         .isEqualTo("resident " + house[1] + " delete"));
-    List<JsonObject> arrived = pull(other, otherCursor);
+    List<JsonObject> arrived = other.pull(otherCursor);
     assertThat(arrived).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op"))
         .isEqualTo("house " + house[0] + " upsert"));
     exec("UPDATE grid.house SET grid_code = '" + workerGrid + "' WHERE id = " + house[0]);
@@ -697,7 +677,7 @@ class SyncIT {
     assertThat(listed.getJsonArray("items")).hasSize(1);
 
     String[] cursor = {null};
-    assertThat(pull(phone, cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id"))
+    assertThat(phone.pull(cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id"))
         .isEqualTo("task " + taskId));
     RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
         "residence_kind", "resident", "moved_out", "no", "present", "yes"))), List.of(), Instant.now());
@@ -705,7 +685,7 @@ class SyncIT {
     drainProjector();
     assertThat(scalar("SELECT status || ' ' || done_record_id FROM sync.task WHERE id = " + taskId))
         .isEqualTo("done " + record.recordId());
-    assertThat(pull(phone, cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op"))
+    assertThat(phone.pull(cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id") + " " + c.getString("op"))
         .isEqualTo("task " + taskId + " delete"));
 
     JsonObject list = http.get("/api/v1/records?worker=worker&form=" + VISIT.id(), supervisor).json();

@@ -11,6 +11,7 @@ import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import cn.citygrid.sync.protocol.record.UuidV7;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,5 +103,28 @@ public final class TestPhone {
     String body = "{\"records\":[" + String.join(",", records.stream().map(RecordEnvelope::toJson).toList()) + "]}";
     return http.send("POST", "/api/v1/ledger/batches" + (wait ? "?wait=true" : ""), token, body,
         Map.of("Content-Type", "application/json"));
+  }
+
+  /**
+   * Every change of the feed from {@code cursor[0]} (null: from the start, which must be a reset) until it is
+   * caught up; {@code cursor[0]} is left at the next cursor.
+   */
+  public List<JsonObject> pull(String[] cursor) {
+    List<JsonObject> changes = new ArrayList<>();
+    boolean more = true;
+    boolean first = true;
+    while (more) {
+      Http.Response r = get("/api/v1/sync/changes?limit=200" + (cursor[0] == null ? "" : "&cursor=" + cursor[0]));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      JsonObject page = r.json();
+      if (first && cursor[0] == null) {
+        assertThat(page.getBoolean("reset")).isTrue();
+      }
+      first = false;
+      page.getJsonArray("changes").forEach(c -> changes.add((JsonObject) c));
+      cursor[0] = page.getString("nextCursor");
+      more = page.getBoolean("hasMore");
+    }
+    return changes;
   }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Verifies scanned house and place codes offline (docs/ledger.md §12) against the keys the app trusts: those
- * pinned in its configuration and the {@code placecode-key} entities the sync feed delivered. Nothing is fetched
- * at scan time, so a forged or altered code is refused without network.
+ * pinned in its configuration and the {@code placecode-key} entities the sync feed delivered, less every key the
+ * feed says was retired ({@code validUntil} set) — pinned or not. Nothing is fetched at scan time, so a forged or
+ * altered code, or one signed with a retired (leaked) key, is refused without network.
  */
 public final class PlaceCodeTrust {
     private final List<Sm2PublicKey> pinned;
@@ -31,11 +32,12 @@ public final class PlaceCodeTrust {
     }
 
     private Optional<Sm2PublicKey> key(String keyId) {
-        Optional<Sm2PublicKey> p = pinned.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
-        if (p.isPresent() || replica == null) {
-            return p;
+        Optional<Map<String, Object>> synced = replica == null ? Optional.empty() : replica.get("placecode-key", keyId);
+        if (synced.isPresent() && synced.get().get("validUntil") != null) {
+            return Optional.empty();
         }
-        return replica.get("placecode-key", keyId).flatMap(PlaceCodeTrust::publicKey);
+        Optional<Sm2PublicKey> p = pinned.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+        return p.isPresent() ? p : synced.flatMap(PlaceCodeTrust::publicKey);
     }
 
     private static Optional<Sm2PublicKey> publicKey(Map<String, Object> entity) {
