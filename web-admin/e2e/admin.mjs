@@ -1,5 +1,5 @@
 // @ts-check
-/** The administrator's journey: sign-in errors, the forms page, the users page, a new user's password. */
+/** The administrator's journey: sign-in errors, the forms page, the users page, a new user's password, place-code keys. */
 import { formSteps } from './forms.mjs'
 import { at, fieldError, menuItem, signIn, waitForApi } from './helpers.mjs'
 
@@ -39,7 +39,7 @@ export async function adminJourney(run, password) {
     if ((await list).status() !== 200) {
       throw new Error(`expected the user list, got ${(await list).status()}`)
     }
-    for (const entry of ['城市地图', '人口/房屋/企业', '现场记录', '任务', '修改建议', '设备', '表单', '数据质量', '审计', '用户与网格']) {
+    for (const entry of ['城市地图', '人口/房屋/企业', '现场记录', '任务', '修改建议', '设备', '二维码密钥', '表单', '数据质量', '审计', '用户与网格']) {
       await menuItem(admin, entry).waitFor()
     }
   })
@@ -161,6 +161,38 @@ export async function adminJourney(run, password) {
       throw new Error(`expected 200 from disable, got ${(await disabled).status()}`)
     }
     await row.filter({ hasText: '已停用' }).getByRole('button', { name: '启用' }).waitFor()
+  })
+
+  await run.step('admin adds a place-code key, then retires the old one: the table shows which key signs and which is refused', async () => {
+    const listed = waitForApi(admin, 'GET', '/api/v1/placecodes/keys')
+    await menuItem(admin, '二维码密钥').click()
+    await at(admin, '/placecodes')
+    const before = await (await listed).json()
+    const old = before.find((/** @type {{signing: boolean}} */ k) => k.signing)
+    if (!old) {
+      throw new Error(`expected a signing key, got ${JSON.stringify(before)}`)
+    }
+    await admin.getByTestId(`placecode-key-state-${old.keyId}`).filter({ hasText: '签发中' }).waitFor()
+
+    await admin.getByTestId('placecode-key-add').click()
+    const added = waitForApi(admin, 'POST', '/api/v1/placecodes/keys')
+    await admin.getByRole('dialog', { name: '新增二维码密钥' }).getByRole('button', { name: '新增密钥' }).click()
+    const response = await added
+    if (response.status() !== 201) {
+      throw new Error(`expected 201 for the new key, got ${response.status()} ${await response.text()}`)
+    }
+    const { keyId } = await response.json()
+    await admin.getByTestId(`placecode-key-state-${keyId}`).filter({ hasText: '签发中' }).waitFor()
+    await admin.getByTestId(`placecode-key-state-${old.keyId}`).filter({ hasText: '仅验证旧标签' }).waitFor()
+
+    await admin.getByTestId(`placecode-key-retire-${old.keyId}`).click()
+    const retired = waitForApi(admin, 'POST', '/retire')
+    await admin.getByRole('dialog', { name: '停用二维码密钥' }).getByRole('button', { name: '停用' }).click()
+    if ((await retired).status() !== 204) {
+      throw new Error(`expected 204 from retire, got ${(await retired).status()}`)
+    }
+    await admin.getByTestId(`placecode-key-state-${old.keyId}`).filter({ hasText: '已停用' }).waitFor()
+    await run.screenshot(admin, 'placecode-keys')
   })
 
   await run.step('admin signs out', async () => {

@@ -4,6 +4,7 @@ import {
   DataAnalysis,
   Document,
   EditPen,
+  Key,
   List,
   MapLocation,
   OfficeBuilding,
@@ -63,6 +64,8 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'tasks', icon: List, roles: ['ADMIN', 'SUPERVISOR', 'LEADER'], component: () => import('@/tasks/TasksPage.vue') },
   { key: 'proposals', icon: EditPen, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/proposals/ProposalsPage.vue') },
   { key: 'devices', icon: Cellphone, roles: ['ADMIN', 'SUPERVISOR'], component: () => import('@/devices/DevicesPage.vue') },
+  // Keys of the house and place labels (GET/POST /api/v1/placecodes/keys are ADMIN-only).
+  { key: 'placecodes', icon: Key, roles: ['ADMIN'], component: () => import('@/placecodes/PlaceCodeKeysPage.vue') },
   {
     key: 'forms',
     icon: Tickets,

@@ -12,7 +12,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,6 +72,24 @@ public final class PlaceCodeKeys {
             spki.forEach((kid, der) -> out.put(kid, decoded.computeIfAbsent(kid, k -> Sm2PublicKey.fromSpki(der))));
             return out;
           }, false);
+        });
+  }
+
+  /** A key as administrators see it: no private half; {@code retiredAt} null while it is in use. */
+  public record KeyInfo(String keyId, OffsetDateTime createdAt, OffsetDateTime retiredAt, String publicKeyPem) {}
+
+  /** Every key, retired ones included, newest first. */
+  public Future<List<KeyInfo>> all() {
+    return pool.query("""
+            SELECT key_id, created_at, retired_at, public_key FROM ledger.placecode_key
+            ORDER BY created_at DESC, key_id DESC""").execute()
+        .compose(rows -> {
+          List<Row> list = new ArrayList<>();
+          rows.forEach(list::add);
+          return crypto.executeBlocking(() -> list.stream().map(r -> new KeyInfo(r.getString("key_id"),
+              r.getOffsetDateTime("created_at"), r.getOffsetDateTime("retired_at"), decoded.computeIfAbsent(
+                  r.getString("key_id"), k -> Sm2PublicKey.fromSpki(r.getBuffer("public_key").getBytes())).toPem()))
+              .toList(), false);
         });
   }
 

@@ -51,6 +51,7 @@ public final class PlaceCodeRoutes {
         ApiRoute.get("/api/v1/placecodes/{kind}/{id}", printers, Reply.json(this::code)),
         ApiRoute.get("/api/v1/placecodes/{kind}/{id}/qr.png", printers, this::png),
         ApiRoute.get("/api/v1/placecodes/grids/{code}/sheet.svg", printers, this::sheet),
+        ApiRoute.get("/api/v1/placecodes/keys", Access.roles(Role.ADMIN), Reply.json(this::allKeys)),
         ApiRoute.post("/api/v1/placecodes/keys", Access.roles(Role.ADMIN), Reply.created(this::rotate)),
         ApiRoute.post("/api/v1/placecodes/keys/{keyId}/retire", Access.roles(Role.ADMIN), Reply.noContent(this::retire)));
   }
@@ -59,6 +60,22 @@ public final class PlaceCodeRoutes {
   private Future<JsonArray> publicKeys(RoutingContext ctx) {
     return keys.trusted().map(all -> new JsonArray(all.values().stream()
         .map(k -> new JsonObject().put("keyId", k.keyId()).put("publicKey", k.toPem())).toList()));
+  }
+
+  /** Every key with its state: the one new codes get ({@code signing}), others in use, retired ones. */
+  private Future<JsonArray> allKeys(RoutingContext ctx) {
+    return keys.all().map(all -> {
+      JsonArray out = new JsonArray();
+      boolean signingFound = false;
+      for (PlaceCodeKeys.KeyInfo k : all) {
+        boolean signing = !signingFound && k.retiredAt() == null;
+        signingFound |= signing;
+        out.add(new JsonObject().put("keyId", k.keyId()).put("createdAt", k.createdAt().toInstant().toString())
+            .put("retiredAt", k.retiredAt() == null ? null : k.retiredAt().toInstant().toString())
+            .put("signing", signing).put("publicKey", k.publicKeyPem()));
+      }
+      return out;
+    });
   }
 
   private Future<JsonObject> rotate(RoutingContext ctx) {

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -94,6 +95,15 @@ class PlaceCodeIT {
     assertThat(PlaceCodes.verify(before, PlaceCodeIT::key)).as("a retired key's codes").isInstanceOf(PlaceCodeCheck.Refused.class);
     assertThat(PlaceCodes.verify(after, PlaceCodeIT::key)).isInstanceOf(PlaceCodeCheck.Valid.class);
     assertThat(http.send("POST", retire, admin, null, Map.of()).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/placecodes/keys", worker).status()).isEqualTo(403);
+    List<JsonObject> listed = http.get("/api/v1/placecodes/keys", admin).jsonArray().stream().map(JsonObject.class::cast)
+        .toList();
+    assertThat(listed).extracting(k -> k.getString("keyId")).containsExactly(newKid, kidOf(before));
+    assertThat(listed.get(0).getBoolean("signing")).isTrue();
+    assertThat(listed.get(0).getValue("retiredAt")).isNull();
+    assertThat(listed.get(1).getBoolean("signing")).isFalse();
+    assertThat(listed.get(1).getString("retiredAt")).isNotNull();
+    assertThat(Sm2PublicKey.fromPem(listed.get(1).getString("publicKey")).keyId()).isEqualTo(kidOf(before));
     // Phones hear of both: the retired key stays in the feed with validUntil set, so a phone refuses it even where
     // its app build pinned it (a tombstone would read as a key it never heard of).
     TestPhone phone = new TestPhone(http, worker).enrolledAndApproved(app.login("supervisor", "Demo@2026"));
