@@ -41,3 +41,8 @@ export function useLatest<T>(key: () => string | null, fetch: (key: string) => P
   watch(key, () => void load(), { immediate: true })
   return { data, loading, problem, load }
 }
+
+/** {@link useLatest} of one thing (a list, the metrics): loaded at once, again on `load()`. */
+export function useLoaded<T>(fetch: () => Promise<T>) {
+  return useLatest(() => 'the one', () => fetch())
+}

@@ -70,8 +70,8 @@ final class EnterpriseApply implements EntityApply {
     PersonApply.exec(c, EnterpriseSql.survive(source, batch, at));
     PersonApply.exec(c, "UPDATE stage s SET person_id = p.id FROM grid.person p WHERE s.id_bidx IS NOT NULL AND p.id_number_bidx = s.id_bidx");
     created += PersonApply.exec(c, EnterpriseSql.NEW_REPRESENTATIVES);
-    PersonApply.exec(c, EnterpriseSql.endReplacedRepresentatives(source.trust("legal_rep_id_number")));
-    PersonApply.update(c, EnterpriseSql.REPRESENTATIVES, source.name());
+    PersonApply.exec(c, EnterpriseSql.endReplacedRepresentatives(source.trust("legal_rep_id_number"), today));
+    PersonApply.update(c, EnterpriseSql.REPRESENTATIVES, today, source.name());
     PersonApply.update(c, "INSERT INTO gov.row (batch_id, row_no, row_key, raw, status, person_id, enterprise_id)"
         + " SELECT ?, row_no, row_key, raw, CASE WHEN rejected IS NULL THEN 'applied' ELSE 'rejected' END, person_id, enterprise_id"
         + " FROM stage", batch);

@@ -1,6 +1,7 @@
 package cn.citygrid.backend.governance;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,16 +50,17 @@ final class EnterpriseSql {
       UPDATE stage s SET person_id = ins.id, new_person = true FROM ins WHERE s.id_bidx = ins.id_number_bidx""";
 
   /** Another person now represents the enterprise: the old role ends, if this source is trusted as much. */
-  static String endReplacedRepresentatives(int trust) {
-    return "UPDATE grid.person_enterprise pe SET until = current_date FROM stage s"
+  static String endReplacedRepresentatives(int trust, LocalDate today) {
+    return "UPDATE grid.person_enterprise pe SET until = " + PersonFacts.day(today) + " FROM stage s"
         + " WHERE pe.enterprise_id = s.enterprise_id AND pe.relation = 'legal_representative' AND pe.until IS NULL"
         + " AND s.person_id IS NOT NULL AND pe.person_id <> s.person_id AND s.rejected IS NULL"
         + " AND coalesce((SELECT (g.trust ->> 'legal_rep_id_number')::int FROM gov.source g WHERE g.name = pe.source), 0) <= " + trust;
   }
 
+  /** Parameters: the source, the batch's day in China. */
   static final String REPRESENTATIVES = """
       INSERT INTO grid.person_enterprise (person_id, enterprise_id, relation, title, since, source)
-      SELECT DISTINCT ON (person_id, enterprise_id) person_id, enterprise_id, 'legal_representative', '法定代表人', current_date, ?
+      SELECT DISTINCT ON (person_id, enterprise_id) person_id, enterprise_id, 'legal_representative', '法定代表人', ?::date, ?
       FROM stage WHERE person_id IS NOT NULL AND enterprise_id IS NOT NULL AND rejected IS NULL
       ON CONFLICT (person_id, enterprise_id, relation) DO UPDATE SET until = NULL, source = excluded.source""";
 }

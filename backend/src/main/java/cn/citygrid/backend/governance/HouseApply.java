@@ -73,10 +73,10 @@ final class HouseApply implements EntityApply {
         UPDATE stage s SET person_id = ins.id, new_person = true FROM ins WHERE s.id_bidx = ins.id_number_bidx""");
     PersonApply.update(c, """
         INSERT INTO grid.residence (person_id, house_id, kind, since, source)
-        SELECT DISTINCT s.person_id, s.house_id, 'owner', current_date, ? FROM stage s
+        SELECT DISTINCT s.person_id, s.house_id, 'owner', ?::date, ? FROM stage s
         WHERE s.person_id IS NOT NULL AND s.house_id IS NOT NULL AND s.rejected IS NULL
           AND NOT EXISTS (SELECT 1 FROM grid.residence r WHERE r.person_id = s.person_id AND r.house_id = s.house_id
-                          AND r.kind = 'owner' AND r.until IS NULL)""", source.name());
+                          AND r.kind = 'owner' AND r.until IS NULL)""", today, source.name());
     PersonApply.update(c, PersonSql.ROWS, batch);
     PersonApply.update(c, PersonFacts.ROW_ISSUES, source.name(), batch);
     PersonApply.update(c, PersonFacts.HOUSE_MISSING, source.name(), batch, "地址未能对应到已登记房屋");

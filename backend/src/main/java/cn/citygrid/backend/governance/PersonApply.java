@@ -85,21 +85,21 @@ final class PersonApply implements EntityApply {
     QualityBook.rememberFreshness(c);
     exec(c, PersonSurvivor.update(source, batch, at, visit, freshUntil.toString()));
     QualityBook.shiftFreshness(c, freshUntil);
-    facts(c, source);
+    facts(c, source, today);
     update(c, PersonSql.ROWS, batch);
     issues(c, source, batch);
     QualityBook.confirmations(c, source.name(), today);
     return new Applied(created, merged);
   }
 
-  private static void facts(Connection c, Source source) throws SQLException {
+  private static void facts(Connection c, Source source, LocalDate today) throws SQLException {
     if (source.columns().containsValue("address")) {
-      exec(c, PersonFacts.closeMovedResidences(source.trust("address")));
-      exec(c, PersonFacts.openResidences(source.name()));
+      exec(c, PersonFacts.closeMovedResidences(source.trust("address"), today));
+      exec(c, PersonFacts.openResidences(source.name(), today));
     }
     exec(c, PersonFacts.CARE_FLAGS);
     if (source.columns().containsValue("employer_credit_code")) {
-      exec(c, PersonFacts.employment(source.name()));
+      exec(c, PersonFacts.employment(source.name(), today));
     }
   }
 

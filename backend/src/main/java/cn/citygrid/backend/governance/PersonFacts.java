@@ -1,5 +1,6 @@
 package cn.citygrid.backend.governance;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,24 @@ final class PersonFacts {
       (SELECT DISTINCT ON (person_id) person_id, house_id, residence_kind FROM stage
        WHERE person_id IS NOT NULL AND house_id IS NOT NULL AND rejected IS NULL ORDER BY person_id, row_no DESC)""";
 
+  /**
+   * The batch's day in China as an SQL literal: residences and roles begin and end on the day the city lives in,
+   * not on the database session's (UTC) date, which is the day before until 08:00 Beijing time.
+   */
+  static String day(LocalDate today) {
+    return "date '" + today + "'";
+  }
+
   /** A person seen at another house: their open residences elsewhere end, if this source is trusted as much. */
-  static String closeMovedResidences(int addressTrust) {
-    return "UPDATE grid.residence r SET until = current_date FROM " + LAST_AT_HOUSE + " l"
+  static String closeMovedResidences(int addressTrust, LocalDate today) {
+    return "UPDATE grid.residence r SET until = " + day(today) + " FROM " + LAST_AT_HOUSE + " l"
         + " WHERE r.person_id = l.person_id AND r.until IS NULL AND r.house_id <> l.house_id"
         + " AND coalesce((SELECT (s.trust ->> 'address')::int FROM gov.source s WHERE s.name = r.source), 0) <= " + addressTrust;
   }
 
-  static String openResidences(String source) {
+  static String openResidences(String source, LocalDate today) {
     return "INSERT INTO grid.residence (person_id, house_id, kind, since, source)"
-        + " SELECT l.person_id, l.house_id, coalesce(l.residence_kind, 'resident'), current_date, '" + source + "'"
+        + " SELECT l.person_id, l.house_id, coalesce(l.residence_kind, 'resident'), " + day(today) + ", '" + source + "'"
         + " FROM " + LAST_AT_HOUSE + " l WHERE NOT EXISTS (SELECT 1 FROM grid.residence r"
         + " WHERE r.person_id = l.person_id AND r.house_id = l.house_id AND r.until IS NULL)";
   }
@@ -32,9 +41,9 @@ final class PersonFacts {
             WHERE person_id IS NOT NULL AND rejected IS NULL GROUP BY person_id) l
       WHERE p.id = l.person_id AND NOT (l.flags <@ p.care_flags)""";
 
-  static String employment(String source) {
+  static String employment(String source, LocalDate today) {
     return "INSERT INTO grid.person_enterprise (person_id, enterprise_id, relation, since, source)"
-        + " SELECT DISTINCT s.person_id, e.id, 'employee', current_date, '" + source + "'"
+        + " SELECT DISTINCT s.person_id, e.id, 'employee', " + day(today) + ", '" + source + "'"
         + " FROM stage s JOIN grid.enterprise e ON e.credit_code = s.employer_credit_code"
         + " WHERE s.person_id IS NOT NULL AND s.rejected IS NULL ON CONFLICT DO NOTHING";
   }

@@ -12,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +49,19 @@ class GovernanceIT {
   static String goodFixedId;
   static String inconsistentId = CitizenId.of("440305", LocalDate.of(1970, 7, 7), 321);
 
+  /**
+   * The app's clock reads 01:30 in Beijing today (17:30 UTC the day before): a moment when the city's day and the
+   * database session's UTC date differ, so a fact dated by the wrong one shows.
+   */
+  static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
+      LocalDate.now(ZoneOffset.UTC).atTime(17, 30).toInstant(ZoneOffset.UTC)));
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
   @BeforeAll
   static void start() throws Exception {
     db = TestDatabase.create(GovernanceIT.class);
     TestApp.seedDemo(db, 1500);
-    app = TestApp.start(db);
+    app = TestApp.start(db, Map.of(), CLOCK);
     http = app.http();
     admin = app.login("admin", "Demo@2026");
     config = TestApp.config(db, Map.of());
@@ -144,7 +157,10 @@ class GovernanceIT {
   void personWhoMoved_hasTheOldResidenceClosed_andTheNewOneOpen() throws Exception {
     DemoPeople.Person d = people.get(3);
     assertThat(scalar("SELECT until::text FROM grid.residence WHERE person_id = " + d.id() + " AND house_id = " + d.houseId()))
-        .isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        .isEqualTo(LocalDate.now(CLOCK.withZone(CHINA)).toString())
+        .isNotEqualTo(LocalDate.now(CLOCK.withZone(ZoneOffset.UTC)).toString());
+    assertThat(count("SELECT count(*) FROM grid.residence WHERE person_id = " + d.id() + " AND until IS NULL AND since = date '"
+        + LocalDate.now(CLOCK.withZone(CHINA)) + "'")).as("the new residence begins on the city's day").isEqualTo(1);
     assertThat(count("SELECT count(*) FROM grid.residence WHERE person_id = " + d.id() + " AND until IS NULL AND house_id = "
         + emptyHouses.get(2)[0])).isEqualTo(1);
   }
