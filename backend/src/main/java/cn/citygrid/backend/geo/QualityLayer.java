@@ -9,7 +9,8 @@ import java.util.Map;
  * The data-quality tile layer: one point per house where a current resident has open
  * data-quality issues (gov.issue), with how many and which rules, from z14 (where houses are
  * told apart). Scoped by the house's grid like every layer. Kept current by the NOTIFY triggers
- * of migration V14 on gov.issue and grid.residence.
+ * of migration V14 on gov.issue and grid.residence. A resident is current until the end of their {@code until}
+ * day in the city (Asia/Shanghai), not in the database session's time zone.
  */
 final class QualityLayer {
   static final String NAME = "quality";
@@ -20,7 +21,8 @@ final class QualityLayer {
              ST_AsMVTGeom(ST_Transform(h.geom, 3857), q.env, 4096, 256, true) AS geom
       FROM q
       JOIN grid.house h ON h.geom && q.env4490 AND h.grid_code LIKE ANY (q.patterns)
-      JOIN grid.residence r ON r.house_id = h.id AND (r.until IS NULL OR r.until >= current_date)
+      JOIN grid.residence r ON r.house_id = h.id
+        AND (r.until IS NULL OR r.until >= (now() AT TIME ZONE 'Asia/Shanghai')::date)
       JOIN gov.issue i ON i.person_id = r.person_id AND i.status = 'open'
       GROUP BY h.id, h.grid_code, h.geom, q.env
       """;
