@@ -7,6 +7,7 @@ import cn.citygrid.sync.protocol.crypto.CryptoException;
 import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
 import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck;
 import cn.citygrid.sync.protocol.placecode.PlaceCodes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +28,22 @@ public final class PlaceCodeTrust {
         this.replica = replica;
     }
 
+    /** Valid, or refused with the reason; a code whose key was retired says so (its label must be reprinted). */
     public PlaceCodeCheck verify(String scanned) {
-        return PlaceCodes.verify(scanned == null ? null : scanned.trim(), this::key);
-    }
-
-    private Optional<Sm2PublicKey> key(String keyId) {
-        Optional<Map<String, Object>> synced = replica == null ? Optional.empty() : replica.get("placecode-key", keyId);
-        if (synced.isPresent() && synced.get().get("validUntil") != null) {
-            return Optional.empty();
-        }
-        Optional<Sm2PublicKey> p = pinned.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
-        return p.isPresent() ? p : synced.flatMap(PlaceCodeTrust::publicKey);
+        List<String> retired = new ArrayList<>(1);
+        PlaceCodeCheck check = PlaceCodes.verify(scanned == null ? null : scanned.trim(), keyId -> {
+            Optional<Map<String, Object>> synced = replica == null ? Optional.empty() : replica.get("placecode-key", keyId);
+            if (synced.isPresent() && synced.get().get("validUntil") != null) {
+                retired.add(keyId);
+                return Optional.empty();
+            }
+            Optional<Sm2PublicKey> p = pinned.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+            return p.isPresent() ? p : synced.flatMap(PlaceCodeTrust::publicKey);
+        });
+        return check instanceof PlaceCodeCheck.Refused && !retired.isEmpty()
+                ? new PlaceCodeCheck.Refused("signed by key " + retired.get(0) + ", which the platform retired: the label must"
+                        + " be reprinted")
+                : check;
     }
 
     private static Optional<Sm2PublicKey> publicKey(Map<String, Object> entity) {

@@ -86,7 +86,7 @@ class CitizenDayTest {
         app.tap("tab-checkin");
         phone.camera.willReturn(Pictures.qr(dir, "forged-poster", forged));
         app.tap("check-in-scan");
-        app.waitForText("check-in-result", "这不是平台签发的有效二维码");
+        app.waitForText("check-in-result", "此二维码未通过验证");
         assertThat(app.text("check-in-result")).contains("signature does not verify");
         app.shot("citizen-check-in-refused");
         assertThat(platform.scalar("SELECT count(*) FROM grid.check_in WHERE account_id = ?::bigint", account))

@@ -44,7 +44,10 @@ class PlaceCodeTrustTest {
       assertThat(trust.verify(syncedCode)).isInstanceOf(PlaceCodeCheck.Valid.class);
 
       synced(store, pinnedKey, "2026-11-27T10:00:00Z");
-      assertThat(trust.verify(pinnedCode)).as("a pinned key the feed retired").isInstanceOf(PlaceCodeCheck.Refused.class);
+      assertThat(trust.verify(pinnedCode)).as("a pinned key the feed retired").isInstanceOfSatisfying(PlaceCodeCheck.Refused.class,
+          r -> assertThat(r.reason()).contains(pinnedKey.publicKey().keyId()).contains("retired").contains("reprinted"));
+      assertThat(trust.verify(code(Sm2.generateKeyPair(), "103"))).as("an unknown key is not called retired")
+          .isInstanceOfSatisfying(PlaceCodeCheck.Refused.class, r -> assertThat(r.reason()).doesNotContain("retired"));
       assertThat(trust.verify(syncedCode)).isInstanceOf(PlaceCodeCheck.Valid.class);
       synced(store, syncedKey, "2026-11-27T11:00:00Z");
       assertThat(trust.verify(syncedCode)).as("a synced key the feed retired").isInstanceOf(PlaceCodeCheck.Refused.class);
