@@ -2,6 +2,7 @@ package cn.citygrid.backend.governance;
 
 import cn.citygrid.backend.config.DataKeysConfig;
 import cn.citygrid.backend.config.DbConfig;
+import cn.citygrid.backend.standard.CityDay;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
@@ -22,7 +22,6 @@ import java.util.function.Function;
  * still recorded with the reason. Offline batch work on the caller's thread (JDBC), never an event loop.
  */
 public final class ImportJob {
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final DbConfig db;
   private final Function<Source, EntityApply> entities;
@@ -51,7 +50,7 @@ public final class ImportJob {
   public ImportReport run(String sourceName, Path file, String fileName, Long uploadedBy) throws SQLException, IOException {
     long start = System.nanoTime();
     Instant at = clock.instant();
-    LocalDate today = LocalDate.ofInstant(at, CHINA);
+    LocalDate today = CityDay.of(at);
     String sm3 = FileDigest.sm3(file);
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
       c.setAutoCommit(false);

@@ -1,5 +1,6 @@
 package cn.citygrid.backend.governance;
 
+import cn.citygrid.backend.standard.CityDay;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +8,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public final class QualityMetrics {
   }
 
   public Future<JsonObject> current() {
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today = CityDay.today();
     Future<Map<String, Map<String, Long>>> counters = pool.query("SELECT source, name, value FROM gov.metric").execute()
         .map(rows -> {
           Map<String, Map<String, Long>> out = new LinkedHashMap<>();

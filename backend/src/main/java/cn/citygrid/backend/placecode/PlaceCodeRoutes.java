@@ -10,6 +10,7 @@ import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.standard.CityDay;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
 import cn.citygrid.sync.protocol.placecode.PlaceCode;
 import cn.citygrid.sync.protocol.placecode.PlaceCodes;
@@ -20,8 +21,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -30,7 +29,6 @@ import java.util.List;
  * one (PNG) or as A4 sheets per grid (SVG, 24 labels a page).
  */
 public final class PlaceCodeRoutes {
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final PlaceCodeRepository places;
   private final PlaceCodeKeys keys;
@@ -139,7 +137,7 @@ public final class PlaceCodeRoutes {
   }
 
   private String sign(Sm2KeyPair key, PlaceCodeRepository.Site site) {
-    PlaceCode code = new PlaceCode(site.kind(), site.id(), LocalDate.now(clock.withZone(CHINA)), key.publicKey().keyId());
+    PlaceCode code = new PlaceCode(site.kind(), site.id(), CityDay.today(clock), key.publicKey().keyId());
     return PlaceCodes.issue(key.privateKey(), code);
   }
 }

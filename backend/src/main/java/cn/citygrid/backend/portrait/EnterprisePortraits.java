@@ -6,6 +6,7 @@ import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.standard.CityDay;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,6 @@ import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -92,7 +92,7 @@ public final class EnterprisePortraits {
         .put("employeeCount", employees)
         .put("inspections", row.getString("inspections") == null ? new JsonArray() : new JsonArray(row.getString("inspections")))
         .put("riskTags", RiskTags.of(people, employees, row.getBigDecimal("registered_capital"), registered,
-            row.getLong("open_issues"), LocalDate.now(ZoneId.of("Asia/Shanghai"))))
+            row.getLong("open_issues"), CityDay.today()))
         .put("disclosure", new JsonObject().put("purpose", purpose.code()).put("namesClear", names));
   }
 

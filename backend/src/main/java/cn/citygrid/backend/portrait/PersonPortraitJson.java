@@ -1,13 +1,13 @@
 package cn.citygrid.backend.portrait;
 
 import cn.citygrid.backend.config.DataKeysConfig;
+import cn.citygrid.backend.standard.CityDay;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Set;
 
 /** The portrait row as the JSON answer, with personal fields in clear only where disclosed. */
@@ -29,7 +29,7 @@ final class PersonPortraitJson {
             clear.contains(Disclosure.Field.PHONE), keys, PHONE_AAD))
         .put("gender", CodeNames.gender(row.getString("gender")))
         .put("birthDate", birth == null ? null : birth.toString())
-        .put("age", birth == null ? null : Period.between(birth, LocalDate.now(ZoneId.of("Asia/Shanghai"))).getYears())
+        .put("age", birth == null ? null : Period.between(birth, CityDay.today()).getYears())
         .put("ethnicity", CodeNames.ethnicity(row.getString("ethnicity")))
         .put("registeredRegion", row.getString("registered_region"))
         .put("careFlags", careFlags(row.getArrayOfStrings("care_flags")))

@@ -44,7 +44,7 @@ public final class CitizenId {
     if (birthDate(id).isEmpty()) {
       return Optional.of("birth date " + id.substring(6, 14) + " does not exist");
     }
-    if (birthDate(id).get().isAfter(LocalDate.now())) {
+    if (birthDate(id).get().isAfter(CityDay.today())) {
       return Optional.of("birth date " + id.substring(6, 14) + " is in the future");
     }
     char expected = checkChar(id);

@@ -2,6 +2,7 @@ package cn.citygrid.backend.sync;
 
 import cn.citygrid.backend.config.DataKeysConfig;
 import cn.citygrid.backend.standard.CitizenId;
+import cn.citygrid.backend.standard.CityDay;
 import cn.citygrid.backend.standard.Phones;
 import cn.citygrid.forms.mapping.CareFlagFact;
 import cn.citygrid.forms.mapping.CheckInFact;
@@ -27,7 +28,6 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class Projector {
   private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
   static final int BATCH = 100;
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final Vertx vertx;
   private final Pool pool;
@@ -361,7 +360,7 @@ public final class Projector {
 
   /** Lives here (opened, or its kind corrected) or moved out (closed on the visit's day); confirmed by the visit. */
   private static Future<Void> residence(SqlConnection c, long person, ResidenceFact r, Instant at) {
-    LocalDate day = LocalDate.ofInstant(at, CHINA);
+    LocalDate day = CityDay.of(at);
     long house = Long.parseLong(r.houseId());
     Future<Void> change = r.movedOut()
         ? exec(c, "UPDATE grid.residence SET until = greatest(coalesce(since, $3), $3) WHERE person_id = $1 AND house_id = $2 AND until IS NULL",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.standard.CitizenId;
+import cn.citygrid.backend.standard.CityDay;
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -55,7 +55,6 @@ class GovernanceIT {
    */
   static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
       LocalDate.now(ZoneOffset.UTC).atTime(17, 30).toInstant(ZoneOffset.UTC)));
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @BeforeAll
   static void start() throws Exception {
@@ -157,10 +156,10 @@ class GovernanceIT {
   void personWhoMoved_hasTheOldResidenceClosed_andTheNewOneOpen() throws Exception {
     DemoPeople.Person d = people.get(3);
     assertThat(scalar("SELECT until::text FROM grid.residence WHERE person_id = " + d.id() + " AND house_id = " + d.houseId()))
-        .isEqualTo(LocalDate.now(CLOCK.withZone(CHINA)).toString())
+        .isEqualTo(CityDay.today(CLOCK).toString())
         .isNotEqualTo(LocalDate.now(CLOCK.withZone(ZoneOffset.UTC)).toString());
     assertThat(count("SELECT count(*) FROM grid.residence WHERE person_id = " + d.id() + " AND until IS NULL AND since = date '"
-        + LocalDate.now(CLOCK.withZone(CHINA)) + "'")).as("the new residence begins on the city's day").isEqualTo(1);
+        + CityDay.today(CLOCK) + "'")).as("the new residence begins on the city's day").isEqualTo(1);
     assertThat(count("SELECT count(*) FROM grid.residence WHERE person_id = " + d.id() + " AND until IS NULL AND house_id = "
         + emptyHouses.get(2)[0])).isEqualTo(1);
   }

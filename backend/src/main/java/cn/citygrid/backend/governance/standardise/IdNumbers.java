@@ -1,6 +1,7 @@
 package cn.citygrid.backend.governance.standardise;
 
 import cn.citygrid.backend.standard.CitizenId;
+import cn.citygrid.backend.standard.CityDay;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public final class IdNumbers {
 
   /** Standardises against the real clock; use {@link #standardise(String, LocalDate)} in tests. */
   public static Standardised<String> standardise(String raw) {
-    return standardise(raw, LocalDate.now());
+    return standardise(raw, CityDay.today());
   }
 
   /**
