@@ -1,6 +1,7 @@
 package cn.citygrid.backend.access;
 
 import cn.citygrid.sync.protocol.crypto.Sm3;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -34,7 +35,20 @@ public final class AccessLog {
   private byte[] committedHash = new byte[32];
   private boolean flushing;
 
-  private record Pending(AccessEntry entry, Promise<Void> done) {}
+  /** An entry waiting for its INSERT, and the context of the caller that waits for it (null off Vert.x). */
+  private record Pending(AccessEntry entry, Promise<Void> done, Context caller) {
+    /**
+     * Completes on the caller's context: what a request does next (encoding its answer) runs on its own event
+     * loop, not on this log's, which would otherwise do that work for every reader of personal data.
+     */
+    void complete(AsyncResult<Void> result) {
+      if (caller == null) {
+        done.handle(result);
+      } else {
+        caller.runOnContext(v -> done.handle(result));
+      }
+    }
+  }
 
   public AccessLog(Vertx vertx, Pool pool) {
     this.pool = pool;
@@ -48,8 +62,9 @@ public final class AccessLog {
   /** Completes once the entry is committed. Safe from any thread: the chain lives on one context. */
   public Future<Void> record(AccessEntry entry) {
     Promise<Void> done = Promise.promise();
+    Context caller = Vertx.currentContext();
     context.runOnContext(v -> {
-      queue.add(new Pending(entry, done));
+      queue.add(new Pending(entry, done, caller));
       flush();
     });
     return done.future();
@@ -75,7 +90,8 @@ public final class AccessLog {
             committedSeq = seq;
             committedHash = head;
           }
-          batch.forEach(p -> p.done().handle(done.mapEmpty()));
+          AsyncResult<Void> result = done.mapEmpty();
+          batch.forEach(p -> p.complete(result));
           flushing = false;
           flush();
         });
