@@ -58,10 +58,21 @@ final class CheckIns {
         });
   }
 
+  /** The reason in words a citizen reads (the English answer keeps the precise detail). */
+  private static String why(PlaceCodeCheck.Why why) {
+    return switch (why) {
+      case NOT_OURS -> "不是本平台签发的二维码";
+      case MALFORMED -> "二维码内容损坏，无法读取";
+      case UNKNOWN_KEY -> "签名密钥不受平台信任";
+      case RETIRED_KEY -> "签名密钥已停用，此标签须重新打印";
+      case FORGED -> "签名验证失败，二维码被篡改或伪造";
+    };
+  }
+
   /** The place a valid code names; anything else is a refusal saying why (fit to show: it names no secret). */
   private static long placeId(PlaceCodeCheck check) {
     if (check instanceof PlaceCodeCheck.Refused r) {
-      throw new DomainException(ProblemType.PLACE_CODE_REFUSED, Text.of("场所码无效：" + r.reason(), "Refused code: " + r.reason()));
+      throw new DomainException(ProblemType.PLACE_CODE_REFUSED, Text.of("场所码无效：" + why(r.why()), "Refused code: " + r.reason()));
     }
     PlaceCode code = ((PlaceCodeCheck.Valid) check).code();
     if (code.kind() != PlaceCode.Kind.PLACE) {

@@ -63,7 +63,7 @@ public final class CheckInScreen implements Screen {
         if (s.check().isEmpty()) {
             refused(ctx.t("scan.noCode"));
         } else if (s.check().get() instanceof PlaceCodeCheck.Refused r) {
-            refused(ctx.t("scan.refused") + "\n" + ctx.t("scan.refused.reason", r.reason()));
+            refused(ctx.t("scan.refused") + "\n" + ctx.t("scan.refused.reason", ctx.t("scan.why." + r.why().name())));
         } else {
             result.getStyleClass().setAll("label", "body");
             result.setText(ctx.t("checkin.sending"));

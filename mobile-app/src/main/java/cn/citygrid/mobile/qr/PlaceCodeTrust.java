@@ -41,7 +41,7 @@ public final class PlaceCodeTrust {
             return p.isPresent() ? p : synced.flatMap(PlaceCodeTrust::publicKey);
         });
         return check instanceof PlaceCodeCheck.Refused && !retired.isEmpty()
-                ? new PlaceCodeCheck.Refused("signed by key " + retired.get(0) + ", which the platform retired: the label must"
+                ? new PlaceCodeCheck.Refused(PlaceCodeCheck.Why.RETIRED_KEY, "signed by key " + retired.get(0) + ", which the platform retired: the label must"
                         + " be reprinted")
                 : check;
     }

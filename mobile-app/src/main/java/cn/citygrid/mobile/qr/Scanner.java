@@ -29,7 +29,7 @@ public final class Scanner {
         } else if (check.get() instanceof PlaceCodeCheck.Valid v) {
             opened.accept(v.code());
         } else if (check.get() instanceof PlaceCodeCheck.Refused r) {
-            refuse(ctx, ctx.t("scan.refused.reason", r.reason()));
+            refuse(ctx, ctx.t("scan.refused.reason", ctx.t("scan.why." + r.why().name())));
         }
     }
 

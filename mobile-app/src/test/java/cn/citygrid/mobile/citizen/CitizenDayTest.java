@@ -87,7 +87,7 @@ class CitizenDayTest {
         phone.camera.willReturn(Pictures.qr(dir, "forged-poster", forged));
         app.tap("check-in-scan");
         app.waitForText("check-in-result", "此二维码未通过验证");
-        assertThat(app.text("check-in-result")).contains("signature does not verify");
+        assertThat(app.text("check-in-result")).contains("签名验证失败");
         app.shot("citizen-check-in-refused");
         assertThat(platform.scalar("SELECT count(*) FROM grid.check_in WHERE account_id = ?::bigint", account))
                 .as("a forged code reaches nothing").isEqualTo("0");

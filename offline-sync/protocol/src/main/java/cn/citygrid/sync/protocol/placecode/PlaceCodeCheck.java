@@ -6,7 +6,24 @@ public sealed interface PlaceCodeCheck {
     record Valid(PlaceCode code) implements PlaceCodeCheck {
     }
 
-    /** The code must not be trusted; {@code reason} is fit to log and to show an operator. */
-    record Refused(String reason) implements PlaceCodeCheck {
+    /**
+     * The code must not be trusted: {@code why} for the words a person reads (apps and the server say it in
+     * their own languages), {@code reason} the precise English detail, fit to log and to show an operator.
+     */
+    record Refused(Why why, String reason) implements PlaceCodeCheck {
+    }
+
+    /** Why a code is refused. */
+    enum Why {
+        /** Not a CityGrid code at all (another QR code). */
+        NOT_OURS,
+        /** Ours in form but damaged: segments, encoding or payload do not parse. */
+        MALFORMED,
+        /** Signed by a key the reader does not trust. */
+        UNKNOWN_KEY,
+        /** Signed by a key the platform retired: a genuine label that must be reprinted. */
+        RETIRED_KEY,
+        /** The signature does not verify: altered or forged. */
+        FORGED
     }
 }

@@ -7,6 +7,7 @@ import cn.citygrid.sync.protocol.json.Jcs;
 import cn.citygrid.sync.protocol.json.Json;
 import cn.citygrid.sync.protocol.json.JsonException;
 import cn.citygrid.sync.protocol.json.JsonFields;
+import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck.Why;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -44,26 +45,26 @@ public final class PlaceCodes {
         try {
             return new PlaceCodeCheck.Valid(read(text, keys));
         } catch (Refusal r) {
-            return new PlaceCodeCheck.Refused(r.getMessage());
+            return new PlaceCodeCheck.Refused(r.why, r.getMessage());
         }
     }
 
     private static PlaceCode read(String text, Function<String, Optional<Sm2PublicKey>> keys) {
         if (text == null || !text.startsWith(PREFIX)) {
-            throw new Refusal("not a CityGrid code: want prefix " + PREFIX);
+            throw new Refusal(Why.NOT_OURS, "not a CityGrid code: want prefix " + PREFIX);
         }
         String[] parts = text.substring(PREFIX.length()).split("\\.", -1);
         if (parts.length != 2) {
-            throw new Refusal("malformed code: got " + parts.length + " segments after CG1., want 2");
+            throw new Refusal(Why.MALFORMED, "malformed code: got " + parts.length + " segments after CG1., want 2");
         }
         byte[] payload = base64url(parts[0], "payload");
         byte[] sig = base64url(parts[1], "signature");
         PlaceCode code = payload(payload);
         Sm2PublicKey key = keys.apply(code.keyId()).orElseThrow(() ->
-                new Refusal("signed by unknown key " + code.keyId() + ": not one of the trusted code keys"));
+                new Refusal(Why.UNKNOWN_KEY, "signed by unknown key " + code.keyId() + ": not one of the trusted code keys"));
         byte[] signed = (PREFIX + parts[0]).getBytes(StandardCharsets.US_ASCII);
         if (!Sm2.verify(key, Sm2.DEFAULT_USER_ID, signed, sig)) {
-            throw new Refusal("signature does not verify under key " + code.keyId() + ": code altered or forged");
+            throw new Refusal(Why.FORGED, "signature does not verify under key " + code.keyId() + ": code altered or forged");
         }
         return code;
     }
@@ -73,19 +74,19 @@ public final class PlaceCodes {
         try {
             json = Json.parse(bytes);
         } catch (JsonException e) {
-            throw new Refusal("payload is not JSON: " + e.getMessage());
+            throw new Refusal(Why.MALFORMED, "payload is not JSON: " + e.getMessage());
         }
         if (!Arrays.equals(Jcs.bytes(json), bytes)) {
-            throw new Refusal("payload is not in canonical (JCS) form");
+            throw new Refusal(Why.MALFORMED, "payload is not in canonical (JCS) form");
         }
         try {
             JsonFields f = JsonFields.of(json, "payload").allowOnly("t", "id", "issued", "kid");
             String t = f.string("t");
             PlaceCode.Kind kind = Arrays.stream(PlaceCode.Kind.values()).filter(k -> k.json().equals(t)).findFirst()
-                    .orElseThrow(() -> new Refusal("payload.t: got '" + t + "', want house or place"));
+                    .orElseThrow(() -> new Refusal(Why.MALFORMED, "payload.t: got '" + t + "', want house or place"));
             return new PlaceCode(kind, f.string("id"), LocalDate.parse(f.string("issued")), f.string("kid"));
         } catch (JsonException | IllegalArgumentException | DateTimeParseException e) {
-            throw new Refusal("payload: " + e.getMessage());
+            throw new Refusal(Why.MALFORMED, "payload: " + e.getMessage());
         }
     }
 
@@ -97,15 +98,18 @@ public final class PlaceCodes {
             }
             return out;
         } catch (IllegalArgumentException e) {
-            throw new Refusal("malformed code: " + what + " segment is not unpadded base64url");
+            throw new Refusal(Why.MALFORMED, "malformed code: " + what + " segment is not unpadded base64url");
         }
     }
 
     private static final class Refusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Refusal(String reason) {
+        private final Why why;
+
+        Refusal(Why why, String reason) {
             super(reason, null, false, false);
+            this.why = why;
         }
     }
 }

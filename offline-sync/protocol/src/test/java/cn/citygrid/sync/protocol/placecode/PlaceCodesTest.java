@@ -26,9 +26,10 @@ class PlaceCodesTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String refusal(String text) {
+    /** The refusal's detail, after checking it is refused for {@code why}. */
+    private static String refusal(String text, PlaceCodeCheck.Why why) {
         PlaceCodeCheck check = PlaceCodes.verify(text, TRUSTED);
-        assertThat(check).isInstanceOf(PlaceCodeCheck.Refused.class);
+        assertThat(check).isInstanceOfSatisfying(PlaceCodeCheck.Refused.class, r -> assertThat(r.why()).isEqualTo(why));
         return ((PlaceCodeCheck.Refused) check).reason();
     }
 
@@ -51,7 +52,7 @@ class PlaceCodesTest {
         String json = "{\"id\":\"H-310104-0012-0302\",\"issued\":\"2026-11-27\",\"kid\":\"" + KEYS.publicKey().keyId()
                 + "\",\"t\":\"house\"}";
         String altered = "CG1." + segment(json) + "." + code.split("\\.")[2];
-        assertThat(refusal(altered)).isEqualTo("signature does not verify under key " + KEYS.publicKey().keyId()
+        assertThat(refusal(altered, PlaceCodeCheck.Why.FORGED)).isEqualTo("signature does not verify under key " + KEYS.publicKey().keyId()
                 + ": code altered or forged");
     }
 
@@ -61,7 +62,7 @@ class PlaceCodesTest {
         String forgedPayload = code.substring(0, code.lastIndexOf('.'));
         byte[] sig = Sm2.sign(forger.privateKey(), Sm2.DEFAULT_USER_ID, forgedPayload.getBytes(StandardCharsets.US_ASCII));
         String forged = forgedPayload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
-        assertThat(refusal(forged)).contains("code altered or forged");
+        assertThat(refusal(forged, PlaceCodeCheck.Why.FORGED)).contains("code altered or forged");
     }
 
     @Test
@@ -69,23 +70,23 @@ class PlaceCodesTest {
         Sm2KeyPair other = Sm2.generateKeyPair();
         String foreign = PlaceCodes.issue(other.privateKey(), new PlaceCode(PlaceCode.Kind.PLACE, "P-1",
                 LocalDate.of(2026, 1, 1), other.publicKey().keyId()));
-        assertThat(refusal(foreign)).isEqualTo("signed by unknown key " + other.publicKey().keyId()
+        assertThat(refusal(foreign, PlaceCodeCheck.Why.UNKNOWN_KEY)).isEqualTo("signed by unknown key " + other.publicKey().keyId()
                 + ": not one of the trusted code keys");
     }
 
     @Test
     void verify_whenMalformed_refusesWithTheReason() {
         String sig = code.split("\\.")[2];
-        assertThat(refusal("https://example.com/x")).isEqualTo("not a CityGrid code: want prefix CG1.");
-        assertThat(refusal("CG1.abc")).isEqualTo("malformed code: got 1 segments after CG1., want 2");
-        assertThat(refusal("CG1.a=b.c")).isEqualTo("malformed code: payload segment is not unpadded base64url");
-        assertThat(refusal("CG1." + segment("not json") + "." + sig)).startsWith("payload is not JSON: ");
-        assertThat(refusal("CG1." + segment("{ \"t\":\"house\"}") + "." + sig)).isEqualTo("payload is not in canonical (JCS) form");
+        assertThat(refusal("https://example.com/x", PlaceCodeCheck.Why.NOT_OURS)).isEqualTo("not a CityGrid code: want prefix CG1.");
+        assertThat(refusal("CG1.abc", PlaceCodeCheck.Why.MALFORMED)).isEqualTo("malformed code: got 1 segments after CG1., want 2");
+        assertThat(refusal("CG1.a=b.c", PlaceCodeCheck.Why.MALFORMED)).isEqualTo("malformed code: payload segment is not unpadded base64url");
+        assertThat(refusal("CG1." + segment("not json") + "." + sig, PlaceCodeCheck.Why.MALFORMED)).startsWith("payload is not JSON: ");
+        assertThat(refusal("CG1." + segment("{ \"t\":\"house\"}") + "." + sig, PlaceCodeCheck.Why.MALFORMED)).isEqualTo("payload is not in canonical (JCS) form");
         assertThat(refusal("CG1." + segment("{\"id\":\"x\",\"issued\":\"2026-11-27\",\"kid\":\"" + KEYS.publicKey().keyId()
-                + "\",\"t\":\"shop\"}") + "." + sig)).isEqualTo("payload.t: got 'shop', want house or place");
+                + "\",\"t\":\"shop\"}") + "." + sig, PlaceCodeCheck.Why.MALFORMED)).isEqualTo("payload.t: got 'shop', want house or place");
         assertThat(refusal("CG1." + segment("{\"id\":\"x\",\"issued\":\"2026-02-30\",\"kid\":\"" + KEYS.publicKey().keyId()
-                + "\",\"t\":\"house\"}") + "." + sig)).startsWith("payload: Text '2026-02-30' could not be parsed");
-        assertThat(refusal("CG1." + segment("{\"id\":\"x\",\"t\":\"house\"}") + "." + sig)).isEqualTo("payload: payload.issued: missing, want a value");
+                + "\",\"t\":\"house\"}") + "." + sig, PlaceCodeCheck.Why.MALFORMED)).startsWith("payload: Text '2026-02-30' could not be parsed");
+        assertThat(refusal("CG1." + segment("{\"id\":\"x\",\"t\":\"house\"}") + "." + sig, PlaceCodeCheck.Why.MALFORMED)).isEqualTo("payload: payload.issued: missing, want a value");
     }
 
     @Test
