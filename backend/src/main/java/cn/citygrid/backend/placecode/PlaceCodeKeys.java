@@ -28,6 +28,10 @@ public final class PlaceCodeKeys {
   /** The sealing context of the place-code key ledger.signing_key held before keys rotated (V25 copied it), kept for all. */
   private static final byte[] AAD = "ledger.signing_key:placecode".getBytes(StandardCharsets.UTF_8);
 
+  /** The key new codes are signed with: the newest one not retired. */
+  private static final String SIGNING = """
+      SELECT key_id FROM ledger.placecode_key WHERE retired_at IS NULL ORDER BY created_at DESC, key_id DESC LIMIT 1""";
+
   private final Pool pool;
   private final KeyRing ring;
   private final WorkerExecutor crypto;
@@ -42,9 +46,7 @@ public final class PlaceCodeKeys {
 
   /** The key new codes are signed with: the newest one not retired (a new one when all are). */
   public Future<Sm2KeyPair> current() {
-    return pool.query("""
-            SELECT key_id, private_key_enc FROM ledger.placecode_key WHERE retired_at IS NULL
-            ORDER BY created_at DESC, key_id DESC LIMIT 1""").execute()
+    return pool.query("SELECT key_id, private_key_enc FROM ledger.placecode_key WHERE key_id = (" + SIGNING + ")").execute()
         .compose(rows -> rows.size() == 0 ? rotate().compose(kid -> current()) : open(rows.iterator().next()));
   }
 
@@ -75,19 +77,24 @@ public final class PlaceCodeKeys {
         });
   }
 
-  /** A key as administrators see it: no private half; {@code retiredAt} null while it is in use. */
-  public record KeyInfo(String keyId, OffsetDateTime createdAt, OffsetDateTime retiredAt, String publicKeyPem) {}
+  /**
+   * A key as administrators see it: no private half; {@code retiredAt} null while it is in use, {@code signing} for
+   * the one new codes get.
+   */
+  public record KeyInfo(String keyId, OffsetDateTime createdAt, OffsetDateTime retiredAt, boolean signing,
+      String publicKeyPem) {}
 
   /** Every key, retired ones included, newest first. */
   public Future<List<KeyInfo>> all() {
     return pool.query("""
-            SELECT key_id, created_at, retired_at, public_key FROM ledger.placecode_key
-            ORDER BY created_at DESC, key_id DESC""").execute()
+            SELECT key_id, created_at, retired_at, key_id = (%s) AS signing, public_key FROM ledger.placecode_key
+            ORDER BY created_at DESC, key_id DESC""".formatted(SIGNING)).execute()
         .compose(rows -> {
           List<Row> list = new ArrayList<>();
           rows.forEach(list::add);
           return crypto.executeBlocking(() -> list.stream().map(r -> new KeyInfo(r.getString("key_id"),
-              r.getOffsetDateTime("created_at"), r.getOffsetDateTime("retired_at"), decoded.computeIfAbsent(
+              r.getOffsetDateTime("created_at"), r.getOffsetDateTime("retired_at"), Boolean.TRUE.equals(r.getBoolean("signing")),
+              decoded.computeIfAbsent(
                   r.getString("key_id"), k -> Sm2PublicKey.fromSpki(r.getBuffer("public_key").getBytes())).toPem()))
               .toList(), false);
         });

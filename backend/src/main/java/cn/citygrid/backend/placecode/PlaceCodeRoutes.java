@@ -62,18 +62,10 @@ public final class PlaceCodeRoutes {
 
   /** Every key with its state: the one new codes get ({@code signing}), others in use, retired ones. */
   private Future<JsonArray> allKeys(RoutingContext ctx) {
-    return keys.all().map(all -> {
-      JsonArray out = new JsonArray();
-      boolean signingFound = false;
-      for (PlaceCodeKeys.KeyInfo k : all) {
-        boolean signing = !signingFound && k.retiredAt() == null;
-        signingFound |= signing;
-        out.add(new JsonObject().put("keyId", k.keyId()).put("createdAt", k.createdAt().toInstant().toString())
-            .put("retiredAt", k.retiredAt() == null ? null : k.retiredAt().toInstant().toString())
-            .put("signing", signing).put("publicKey", k.publicKeyPem()));
-      }
-      return out;
-    });
+    return keys.all().map(all -> new JsonArray(all.stream().map(k -> new JsonObject().put("keyId", k.keyId())
+        .put("createdAt", k.createdAt().toInstant().toString())
+        .put("retiredAt", k.retiredAt() == null ? null : k.retiredAt().toInstant().toString())
+        .put("signing", k.signing()).put("publicKey", k.publicKeyPem())).toList()));
   }
 
   private Future<JsonObject> rotate(RoutingContext ctx) {
