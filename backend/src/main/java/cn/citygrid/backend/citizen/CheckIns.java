@@ -7,7 +7,6 @@ import cn.citygrid.backend.http.Text;
 import cn.citygrid.backend.placecode.PlaceCodeKeys;
 import cn.citygrid.sync.protocol.placecode.PlaceCode;
 import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck;
-import cn.citygrid.sync.protocol.placecode.PlaceCodes;
 import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -18,7 +17,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * Check-in at a place by its signed code (扫码签到). The app verifies the code offline first; the server
@@ -41,8 +39,8 @@ final class CheckIns {
   /** {@code lon}/{@code lat} may both be null: the check-in is then placed at the place itself. */
   Future<JsonObject> checkIn(Principal caller, String code, Double lon, Double lat) {
     Instant at = clock.instant();
-    return codeKeys.trusted()
-        .compose(keys -> crypto.executeBlocking(() -> PlaceCodes.verify(code, kid -> Optional.ofNullable(keys.get(kid))), false))
+    return codeKeys.trust()
+        .compose(trust -> crypto.executeBlocking(() -> trust.check(code), false))
         .map(CheckIns::placeId)
         .compose(place -> pool.preparedQuery(CitizenSql.PLACE).execute(Tuple.of(place)))
         .compose(places -> {

@@ -5,6 +5,8 @@ import cn.citygrid.sync.protocol.crypto.Sm2;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
 import cn.citygrid.sync.protocol.crypto.Sm2PrivateKey;
 import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
+import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck;
+import cn.citygrid.sync.protocol.placecode.PlaceCodes;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -14,9 +16,12 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -63,16 +68,36 @@ public final class PlaceCodeKeys {
 
   /** Every key not retired, by key id, newest first (decoded on a worker, once per key and node). */
   public Future<Map<String, Sm2PublicKey>> trusted() {
+    return trust().map(Trust::keys);
+  }
+
+  /** The keys codes are verified with, and the ids of those retired (their codes are refused as such). */
+  public record Trust(Map<String, Sm2PublicKey> keys, Set<String> retired) {
+    /** A scanned code checked against these keys, on the caller's thread (SM2: call it on a worker). */
+    public PlaceCodeCheck check(String code) {
+      return PlaceCodes.verify(code, kid -> Optional.ofNullable(keys.get(kid)), retired::contains);
+    }
+  }
+
+  /** {@link #trusted()} and the retired key ids, in one query. */
+  public Future<Trust> trust() {
     return pool.query("""
-            SELECT key_id, public_key FROM ledger.placecode_key WHERE retired_at IS NULL
+            SELECT key_id, public_key, retired_at IS NOT NULL AS retired FROM ledger.placecode_key
             ORDER BY created_at DESC, key_id DESC""").execute()
         .compose(rows -> {
           Map<String, byte[]> spki = new LinkedHashMap<>();
-          rows.forEach(r -> spki.put(r.getString("key_id"), r.getBuffer("public_key").getBytes()));
+          Set<String> retired = new HashSet<>();
+          rows.forEach(r -> {
+            if (Boolean.TRUE.equals(r.getBoolean("retired"))) {
+              retired.add(r.getString("key_id"));
+            } else {
+              spki.put(r.getString("key_id"), r.getBuffer("public_key").getBytes());
+            }
+          });
           return crypto.executeBlocking(() -> {
             Map<String, Sm2PublicKey> out = new LinkedHashMap<>();
             spki.forEach((kid, der) -> out.put(kid, decoded.computeIfAbsent(kid, k -> Sm2PublicKey.fromSpki(der))));
-            return out;
+            return new Trust(out, Set.copyOf(retired));
           }, false);
         });
   }

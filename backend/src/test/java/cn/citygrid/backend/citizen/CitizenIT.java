@@ -195,6 +195,11 @@ class CitizenIT {
     Http.Response refused = http.postJson("/api/v1/me/check-ins", citizen, new JsonObject().put("code", old));
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().getString("type")).isEqualTo("urn:citygrid:problem:place-code-refused");
+    assertThat(refused.json().getString("detail")).as("retired, not merely unknown").isEqualTo("场所码无效：签名密钥已停用，此标签须重新打印");
+    Http.Response english = http.send("POST", "/api/v1/me/check-ins", citizen, new JsonObject().put("code", old).encode(),
+        Map.of("Content-Type", "application/json", "Accept-Language", "en"));
+    assertThat(english.json().getString("detail")).isEqualTo("Refused code: signed by key " + oldKid
+        + ", which the platform retired: the label must be reprinted");
     assertThat(count("SELECT count(*) FROM grid.check_in")).isEqualTo(before);
     created(http.postJson("/api/v1/me/check-ins", citizen, new JsonObject().put("code", fresh)));
   }

@@ -7,7 +7,6 @@ import cn.citygrid.sync.protocol.crypto.CryptoException;
 import cn.citygrid.sync.protocol.crypto.Sm2PublicKey;
 import cn.citygrid.sync.protocol.placecode.PlaceCodeCheck;
 import cn.citygrid.sync.protocol.placecode.PlaceCodes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,20 +29,14 @@ public final class PlaceCodeTrust {
 
     /** Valid, or refused with the reason; a code whose key was retired says so (its label must be reprinted). */
     public PlaceCodeCheck verify(String scanned) {
-        List<String> retired = new ArrayList<>(1);
-        PlaceCodeCheck check = PlaceCodes.verify(scanned == null ? null : scanned.trim(), keyId -> {
-            Optional<Map<String, Object>> synced = replica == null ? Optional.empty() : replica.get("placecode-key", keyId);
-            if (synced.isPresent() && synced.get().get("validUntil") != null) {
-                retired.add(keyId);
-                return Optional.empty();
-            }
+        return PlaceCodes.verify(scanned == null ? null : scanned.trim(), keyId -> {
             Optional<Sm2PublicKey> p = pinned.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
-            return p.isPresent() ? p : synced.flatMap(PlaceCodeTrust::publicKey);
-        });
-        return check instanceof PlaceCodeCheck.Refused && !retired.isEmpty()
-                ? new PlaceCodeCheck.Refused(PlaceCodeCheck.Why.RETIRED_KEY, "signed by key " + retired.get(0) + ", which the platform retired: the label must"
-                        + " be reprinted")
-                : check;
+            return p.isPresent() ? p : synced(keyId).flatMap(PlaceCodeTrust::publicKey);
+        }, keyId -> synced(keyId).map(k -> k.get("validUntil") != null).orElse(false));
+    }
+
+    private Optional<Map<String, Object>> synced(String keyId) {
+        return replica == null ? Optional.empty() : replica.get("placecode-key", keyId);
     }
 
     private static Optional<Sm2PublicKey> publicKey(Map<String, Object> entity) {

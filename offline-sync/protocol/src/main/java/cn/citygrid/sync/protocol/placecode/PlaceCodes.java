@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Signed house/place QR payloads: {@code CG1.<base64url(JCS(payload))>.<base64url(DER SM2 signature)>}, base64url
@@ -42,14 +43,22 @@ public final class PlaceCodes {
 
     /** Reads and verifies a scanned code against the trusted keys ({@code keys} maps key id → key). */
     public static PlaceCodeCheck verify(String text, Function<String, Optional<Sm2PublicKey>> keys) {
+        return verify(text, keys, kid -> false);
+    }
+
+    /**
+     * As {@link #verify(String, Function)}, and a code whose key id is {@code retired} is refused as
+     * {@link Why#RETIRED_KEY} (its label must be reprinted) whatever {@code keys} holds for it.
+     */
+    public static PlaceCodeCheck verify(String text, Function<String, Optional<Sm2PublicKey>> keys, Predicate<String> retired) {
         try {
-            return new PlaceCodeCheck.Valid(read(text, keys));
+            return new PlaceCodeCheck.Valid(read(text, keys, retired));
         } catch (Refusal r) {
             return new PlaceCodeCheck.Refused(r.why, r.getMessage());
         }
     }
 
-    private static PlaceCode read(String text, Function<String, Optional<Sm2PublicKey>> keys) {
+    private static PlaceCode read(String text, Function<String, Optional<Sm2PublicKey>> keys, Predicate<String> retired) {
         if (text == null || !text.startsWith(PREFIX)) {
             throw new Refusal(Why.NOT_OURS, "not a CityGrid code: want prefix " + PREFIX);
         }
@@ -60,6 +69,10 @@ public final class PlaceCodes {
         byte[] payload = base64url(parts[0], "payload");
         byte[] sig = base64url(parts[1], "signature");
         PlaceCode code = payload(payload);
+        if (retired.test(code.keyId())) {
+            throw new Refusal(Why.RETIRED_KEY, "signed by key " + code.keyId() + ", which the platform retired: the label must be"
+                    + " reprinted");
+        }
         Sm2PublicKey key = keys.apply(code.keyId()).orElseThrow(() ->
                 new Refusal(Why.UNKNOWN_KEY, "signed by unknown key " + code.keyId() + ": not one of the trusted code keys"));
         byte[] signed = (PREFIX + parts[0]).getBytes(StandardCharsets.US_ASCII);

@@ -75,6 +75,16 @@ class PlaceCodesTest {
     }
 
     @Test
+    void verify_whenTheKeyIsRetired_refusesAsRetired_evenThoughTheKeyIsStillKnown() {
+        String kid = KEYS.publicKey().keyId();
+        assertThat(PlaceCodes.verify(code, TRUSTED, kid::equals)).isInstanceOfSatisfying(PlaceCodeCheck.Refused.class, r -> {
+            assertThat(r.why()).isEqualTo(PlaceCodeCheck.Why.RETIRED_KEY);
+            assertThat(r.reason()).isEqualTo("signed by key " + kid + ", which the platform retired: the label must be reprinted");
+        });
+        assertThat(PlaceCodes.verify(code, TRUSTED, other -> false)).as("another key retired").isEqualTo(new PlaceCodeCheck.Valid(HOUSE));
+    }
+
+    @Test
     void verify_whenMalformed_refusesWithTheReason() {
         String sig = code.split("\\.")[2];
         assertThat(refusal("https://example.com/x", PlaceCodeCheck.Why.NOT_OURS)).isEqualTo("not a CityGrid code: want prefix CG1.");
