@@ -1,6 +1,7 @@
 package cn.citygrid.sync.server.attach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,6 +67,43 @@ class EmbeddedS3IT {
             assertThat(rounds).isEqualTo(PHONES * ROUNDS);
         } finally {
             phones.shutdown();
+        }
+    }
+
+    /**
+     * The promotion of a verified upload (copy, then delete the source) links instead of rewriting: the copy is the
+     * same file (two links), keeps its bytes and type when the source is overwritten or deleted, and a copy the
+     * link cannot serve (missing source) still fails as S3 says.
+     */
+    @Test
+    void copy_isAHardLink_thatOutlivesAnOverwriteAndADeleteOfTheSource() throws Exception {
+        byte[] photo = new byte[300_000];
+        new java.util.Random(7).nextBytes(photo);
+        String incoming = "incoming/9/abc/upload";
+        String verified = "att/9/abc";
+        assertThat(HTTP.send(presignedPut(incoming, photo), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        objects.copy(incoming, verified);
+        Path file = dir.resolve(TestStore.BUCKET).resolve(verified);
+        assertThat(java.nio.file.Files.getAttribute(file, "unix:nlink")).as("linked, not rewritten").isEqualTo(2);
+        assertThat(bytes(verified)).isEqualTo(photo);
+        assertThat(objects.stat(verified)).contains(new S3Objects.Stat(photo.length, "image/jpeg"));
+
+        byte[] other = "another upload".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(HTTP.send(presignedPut(incoming, other), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(bytes(incoming)).isEqualTo(other);
+        assertThat(bytes(verified)).as("after the source was overwritten").isEqualTo(photo);
+        objects.delete(incoming);
+        assertThat(bytes(verified)).as("after the source was deleted").isEqualTo(photo);
+
+        assertThatThrownBy(() -> objects.copy("incoming/9/missing/upload", "att/9/missing"))
+                .hasRootCauseInstanceOf(io.minio.errors.ErrorResponseException.class).hasMessageContaining("NoSuchKey");
+        assertThat(objects.stat("att/9/missing")).isEmpty();
+    }
+
+    private static byte[] bytes(String key) throws Exception {
+        try (S3Objects.Body body = objects.open(key).orElseThrow()) {
+            return body.in().readAllBytes();
         }
     }
 
