@@ -12,11 +12,13 @@ import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ public final class AttachmentStore implements AutoCloseable {
     private final Presigner presigner;
     private final MultipartUploads multipart;
     private final PictureThumbnails thumbnails;
+    /** Objects known to be verified, so record intake need not ask S3 again for each attachment. */
+    private final VerifiedSizes verified = new VerifiedSizes(1 << 16);
 
     /** {@code blocking} is a worker pool of {@code vertx} (sized to the cores); {@code clock} dates URLs. */
     public AttachmentStore(Vertx vertx, WorkerExecutor blocking, ObjectStoreConfig config, Clock clock) {
@@ -73,8 +77,9 @@ public final class AttachmentStore implements AutoCloseable {
     }
 
     private Slot openSlot(long account, AttachmentRequest r) {
-        boolean present = s3.stat(ObjectKeys.verified(account, r.sm3())).filter(s -> s.size() == r.size()).isPresent();
-        if (present) {
+        Optional<S3Objects.Stat> stored = s3.stat(ObjectKeys.verified(account, r.sm3()));
+        stored.ifPresent(s -> verified.put(account, r.sm3(), s.size()));
+        if (stored.filter(s -> s.size() == r.size()).isPresent()) {
             return new Slot.Present(r.sm3());
         }
         String key = ObjectKeys.incoming(account, r.sm3());
@@ -112,11 +117,15 @@ public final class AttachmentStore implements AutoCloseable {
         String verified = ObjectKeys.verified(account, sm3);
         return blocking(() -> multipart.finish(incoming, uploadId, parts))   // parts → one incoming object
                 .compose(v -> blocking(() -> measure(incoming, sm3)))          // read it once: SM3 and size
-                .compose(v -> blocking(() -> promote(incoming, verified)));
+                .compose(size -> blocking(() -> {
+                    promote(incoming, verified);
+                    this.verified.put(account, sm3, size);
+                    return null;
+                }));
     }
 
-    /** Streams the incoming object; fails, and deletes it, unless its SM3 is {@code sm3}. */
-    private Void measure(String incoming, String sm3) throws Exception {
+    /** Streams the incoming object and answers its size; fails, and deletes it, unless its SM3 is {@code sm3}. */
+    private long measure(String incoming, String sm3) throws Exception {
         ContentDigest got;
         try (S3Objects.Body body = s3.open(incoming).orElseThrow(() -> AttachmentException.uploadNotFound(sm3))) {
             got = ContentDigest.of(body.in(), MAX_SIZE);
@@ -129,14 +138,13 @@ public final class AttachmentStore implements AutoCloseable {
             s3.delete(incoming);
             throw AttachmentException.hashMismatch(sm3, got.sm3(), got.size());
         }
-        return null;
+        return got.size();
     }
 
     /** Server-side copy to the verified key first, so a crash in between leaves a retry that still succeeds. */
-    private Void promote(String incoming, String verified) {
+    private void promote(String incoming, String verified) {
         s3.copy(incoming, verified);
         s3.delete(incoming);
-        return null;
     }
 
     private Future<Void> notFoundButPresent(Throwable e, String verified) {
@@ -165,12 +173,26 @@ public final class AttachmentStore implements AutoCloseable {
         });
     }
 
-    /** Sizes of the verified objects {@code att/<account>/<sm3>} that exist; missing ones are absent. */
+    /**
+     * Sizes of the verified objects {@code att/<account>/<sm3>} that exist; missing ones are absent. Those this node
+     * verified or saw before are answered without S3 (see {@link VerifiedSizes}); S3 is asked for the others.
+     */
     public Future<Map<String, Long>> sizes(long accountId, Collection<String> sm3s) {
-        List<String> wanted = List.copyOf(sm3s);
-        return blocking(() -> {
-            Map<String, Long> out = new LinkedHashMap<>();
-            wanted.forEach(sm3 -> s3.stat(ObjectKeys.verified(accountId, sm3)).ifPresent(s -> out.put(sm3, s.size())));
+        Map<String, Long> out = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String sm3 : sm3s) {
+            Long size = verified.get(accountId, sm3);
+            if (size != null) {
+                out.put(sm3, size);
+            } else {
+                unknown.add(sm3);
+            }
+        }
+        return unknown.isEmpty() ? Future.succeededFuture(out) : blocking(() -> {
+            unknown.forEach(sm3 -> s3.stat(ObjectKeys.verified(accountId, sm3)).ifPresent(s -> {
+                verified.put(accountId, sm3, s.size());
+                out.put(sm3, s.size());
+            }));
             return out;
         });
     }

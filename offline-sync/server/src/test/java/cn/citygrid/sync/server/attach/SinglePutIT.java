@@ -52,6 +52,28 @@ class SinglePutIT {
         assertThat(Sm3s.hex(stored)).isEqualTo(sm3);
     }
 
+    /**
+     * Record intake asks for the sizes of every attachment: a node answers those it verified itself from memory.
+     * Shown by removing the object behind the store's back (nothing in the platform does): the node that
+     * verified it still knows it, a second node asks S3 and finds nothing.
+     */
+    @Test
+    void sizes_ofObjectsThisNodeVerified_areKnownWithoutAskingS3() {
+        long account = t.newAccount();
+        byte[] photo = Sm3s.random(30_000, 4);
+        String sm3 = Sm3s.hex(photo);
+        t.upload(account, photo, "image/jpeg");
+        try (AttachmentStore otherNode = new AttachmentStore(t.vertx, t.workers, t.config, t.clock);
+             S3Objects behindItsBack = new S3Objects(t.config)) {
+            assertThat(await(otherNode.sizes(account, List.of(sm3)))).as("another node asks S3").isEqualTo(Map.of(sm3, 30_000L));
+            behindItsBack.delete(ObjectKeys.verified(account, sm3));
+            assertThat(await(t.store.sizes(account, List.of(sm3)))).as("the node that verified it").isEqualTo(Map.of(sm3, 30_000L));
+        }
+        try (AttachmentStore freshNode = new AttachmentStore(t.vertx, t.workers, t.config, t.clock)) {
+            assertThat(await(freshNode.sizes(account, List.of(sm3)))).as("a node that never saw it").isEmpty();
+        }
+    }
+
     @Test
     void complete_ofWrongBytes_failsHashMismatch_andNothingReachesAtt() {
         long account = t.newAccount();
