@@ -57,8 +57,11 @@ final class PouchReplication {
     return home.resolve("node_modules/pouchdb-server/bin/pouchdb-server");
   }
 
-  /** Pushes the first {@code warmDevices} devices' documents untimed (as the HTTP stage warms up), then the rest, timed. */
-  Result run(int concurrency, int warmDevices) throws Exception {
+  /**
+   * Pushes the first {@code warmDevices} devices' documents untimed (the devices the HTTP stage warmed up with),
+   * then those of the devices from {@code measuredFrom} on, timed.
+   */
+  Result run(int concurrency, int warmDevices, int measuredFrom) throws Exception {
     List<List<List<String>>> docs = documents();
     Path dir = Files.createTempDirectory("citygrid-pouch");
     int port = freePort();
@@ -73,7 +76,7 @@ final class PouchReplication {
       HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
           new PoolOptions().setHttp1MaxSize(concurrency).setMaxWaitQueueSize(-1));
       Result warm = push(client, base + "/bench/_bulk_docs", docs, 0, warmDevices, concurrency);
-      Result r = push(client, base + "/bench/_bulk_docs", docs, warmDevices, docs.size(), concurrency);
+      Result r = push(client, base + "/bench/_bulk_docs", docs, measuredFrom, docs.size(), concurrency);
       String info = send(base + "/bench", "GET", null);
       long count = new io.vertx.core.json.JsonObject(info).getLong("doc_count");
       if (count != warm.docs() + r.docs()) {
