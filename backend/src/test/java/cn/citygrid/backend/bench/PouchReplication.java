@@ -42,6 +42,9 @@ final class PouchReplication {
     }
   }
 
+  /** The untimed warm-up push and the measured one. */
+  record Run(Result warm, Result measured) {}
+
   private final Path home;
   private final SyncWorkload workload;
   private final boolean inline;
@@ -61,7 +64,7 @@ final class PouchReplication {
    * Pushes the first {@code warmDevices} devices' documents untimed (the devices the HTTP stage warmed up with),
    * then those of the devices from {@code measuredFrom} on, timed.
    */
-  Result run(int concurrency, int warmDevices, int measuredFrom) throws Exception {
+  Run run(int concurrency, int warmDevices, int measuredFrom) throws Exception {
     List<List<List<String>>> docs = documents();
     Path dir = Files.createTempDirectory("citygrid-pouch");
     int port = freePort();
@@ -82,7 +85,7 @@ final class PouchReplication {
       if (count != warm.docs() + r.docs()) {
         throw new IllegalStateException("pouchdb-server holds " + count + " documents, want " + (warm.docs() + r.docs()));
       }
-      return r;
+      return new Run(warm, r);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get();
       server.destroy();

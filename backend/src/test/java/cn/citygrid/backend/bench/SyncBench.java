@@ -131,6 +131,7 @@ public final class SyncBench {
       throws Exception {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     int warm = 0;
+    long warmRecords = 0;
     double share = 1;
     List<String> busy = new ArrayList<>();
     long start = System.nanoTime();
@@ -139,15 +140,18 @@ public final class SyncBench {
       long compiled = jit.getTotalCompilationTime();
       long t0 = System.nanoTime();
       try (SyncUploads uploads = new SyncUploads(app.http().base(), token, workload.slice(warm, to), args.concurrency())) {
-        uploads.run(args.concurrency());
+        warmRecords += uploads.run(args.concurrency()).accepted();
       }
       share = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - t0) / 1e6);
       busy.add(String.format("%.0f", share * 100));
       warm = to;
     }
+    double warmSeconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("warm-up: %,d devices' records uploaded before the clock in %.0f s (JIT compiling %s %% of each"
-        + " round's wall time)%s%n", warm, (System.nanoTime() - start) / 1e9, String.join(" ", busy),
+        + " round's wall time)%s%n", warm, warmSeconds, String.join(" ", busy),
         share >= Turns.JIT_QUIET ? ", stopped at the limit before the JIT was quiet" : "");
+    report.note(String.format("warm-up, ours: %,d records at %s records/s, untimed (the JIT compiling meanwhile)",
+        warmRecords, Stats.fmt(warmRecords / warmSeconds)));
     System.out.printf("uploading (clock running)…%n");
     report.load("HTTP stage");
     long compiled = jit.getTotalCompilationTime();
@@ -261,7 +265,7 @@ public final class SyncBench {
     return account;
   }
 
-  private static PouchReplication.Result pouchStage(SyncWorkload workload, Args args, int warmDevices, SyncReport report)
+  private static PouchReplication.Run pouchStage(SyncWorkload workload, Args args, int warmDevices, SyncReport report)
       throws Exception {
     if (!Files.exists(PouchReplication.bin(args.pouchdb()))) {
       throw new IllegalStateException("no pouchdb-server under " + args.pouchdb() + ": npm install --prefix "

@@ -52,7 +52,10 @@ final class SyncReport {
         "≥ 0.7×", verdict(ratio, ratio >= 0.7)));
   }
 
-  void pouch(PouchReplication.Result r, String mode) {
+  void pouch(PouchReplication.Run run, String mode) {
+    PouchReplication.Result r = run.measured();
+    notes.add(String.format("warm-up, pouchdb-server: the same %,d documents at %s docs/s into its empty store;"
+        + " measured after them, as ours", run.warm().docs(), Stats.fmt(run.warm().docsPerSecond())));
     double ratio = recordsPerSecond / r.docsPerSecond();
     String verdict = Double.isNaN(ratio) ? "n/a (http=off)" : verdict(ratio, ratio >= 1);
     Stats bulk = new Stats(r.nanos());
