@@ -124,7 +124,7 @@ public final class SyncBench {
    * before the clock, {@code concurrency} at a time, until a round kept the JIT compiler busy for less than
    * {@link Turns#JIT_QUIET} of its wall time (as the portrait and tile benches wait) or all {@code warm} have gone:
    * on the two shared cores a fresh backend still compiled for a core's worth of wall time after 1,000 devices
-   * (80 s), and fell below 5 % only after about 2,500 (190 s) — start-up, not what a running server costs. The
+   * (80 s), and 4–29 % after 2,800–3,000 (170–190 s) — start-up, not what a running server costs. The
    * pouchdb-server stage receives the same warm-up devices' documents first.
    */
   private static Uploaded upload(TestApp app, String token, SyncWorkload workload, Args args, SyncReport report)
