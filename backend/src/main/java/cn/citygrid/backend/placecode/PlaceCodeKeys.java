@@ -96,7 +96,7 @@ public final class PlaceCodeKeys {
           });
           return crypto.executeBlocking(() -> {
             Map<String, Sm2PublicKey> out = new LinkedHashMap<>();
-            spki.forEach((kid, der) -> out.put(kid, decoded.computeIfAbsent(kid, k -> Sm2PublicKey.fromSpki(der))));
+            spki.forEach((kid, der) -> out.put(kid, decode(kid, der)));
             return new Trust(out, Set.copyOf(retired));
           }, false);
         });
@@ -119,10 +119,14 @@ public final class PlaceCodeKeys {
           rows.forEach(list::add);
           return crypto.executeBlocking(() -> list.stream().map(r -> new KeyInfo(r.getString("key_id"),
               r.getOffsetDateTime("created_at"), r.getOffsetDateTime("retired_at"), Boolean.TRUE.equals(r.getBoolean("signing")),
-              decoded.computeIfAbsent(
-                  r.getString("key_id"), k -> Sm2PublicKey.fromSpki(r.getBuffer("public_key").getBytes())).toPem()))
+              decode(r.getString("key_id"), r.getBuffer("public_key").getBytes()).toPem()))
               .toList(), false);
         });
+  }
+
+  /** A public key from its SubjectPublicKeyInfo, decoded once per key and node (on a worker: it is EC math). */
+  private Sm2PublicKey decode(String keyId, byte[] spki) {
+    return decoded.computeIfAbsent(keyId, k -> Sm2PublicKey.fromSpki(spki));
   }
 
   /** A new key, which signs every code from now on; the older ones keep verifying. Returns its key id. */
