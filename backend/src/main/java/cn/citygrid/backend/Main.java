@@ -1,20 +1,23 @@
 package cn.citygrid.backend;
 
 import cn.citygrid.backend.config.ConfigException;
+import cn.citygrid.backend.config.ConfigKey;
 import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Migrations;
 import cn.citygrid.backend.demo.DemoCommand;
 import cn.citygrid.backend.governance.ImportCommand;
 import cn.citygrid.backend.ledger.AuditCommand;
 import cn.citygrid.backend.witness.WitnessCommand;
+import java.net.BindException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the backend jar. Commands: {@code serve} (default), {@code migrate},
- * {@code demo [--persons N] [--seed S]}, {@code import --source NAME FILE}, {@code audit}, {@code witness}. Exit status 2 means invalid configuration or arguments.
+ * {@code demo [--persons N] [--seed S]}, {@code import --source NAME FILE}, {@code audit}, {@code witness}. Exit status 2 means invalid configuration or arguments, 3 a port already taken.
  */
 public final class Main {
   private Main() {}
@@ -41,7 +44,7 @@ public final class Main {
       case "serve" -> serve(config);
       case "migrate" -> log().info("migrations applied: {}", Migrations.migrate(config.db()).migrationsExecuted);
       case "demo" -> exit(() -> DemoCommand.run(config, rest));
-      case "audit" -> exit(() -> AuditCommand.run(config));
+      case "audit" -> exit(() -> AuditCommand.run(config, System.out));
       case "import" -> exit(() -> ImportCommand.run(config, rest));
       case "witness" -> exit(() -> WitnessCommand.run(config));
       default -> {
@@ -66,7 +69,18 @@ public final class Main {
   }
 
   private static void serve(GridConfig config) throws Exception {
-    App app = App.start(config);
+    App app;
+    try {
+      app = App.start(config);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof BindException taken) {
+        System.err.println("端口已被占用，可能已有一个 CityGrid 在运行 / a port is already taken, perhaps by a running CityGrid: "
+            + taken.getMessage() + " (" + ConfigKey.HTTP_PORT.envName() + "=" + config.http().port() + ", "
+            + ConfigKey.WITNESS_PORT.envName() + "=" + config.ledger().witnessPort() + ")");
+        System.exit(3);
+      }
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Logger log = log();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

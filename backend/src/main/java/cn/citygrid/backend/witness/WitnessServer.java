@@ -8,7 +8,9 @@ import cn.citygrid.sync.protocol.crypto.KeyRing;
 import cn.citygrid.sync.protocol.crypto.Sm2;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
 import cn.citygrid.sync.protocol.crypto.Sm2PrivateKey;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -20,32 +22,56 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * The witness as a server of its own: own port, own key (in the {@code witness} schema, sealed
- * with the data key ring), own state. The backend can run it in-process for the demo
+ * The witness as a server of its own: own verticle and port, own key (in the {@code witness} schema, sealed
+ * with the data key ring), own state. The backend can deploy it in-process for the demo
  * ({@code GRID_WITNESS_PORT}), or {@code java -jar … witness} runs it alone.
  */
-public final class WitnessServer {
-  private final HttpServer server;
-  private final WitnessService service;
+public final class WitnessServer extends AbstractVerticle {
+  private final Pool pool;
+  private final KeyRing ring;
+  private final WorkerExecutor crypto;
+  private final String name;
+  private final NoteVerifier log;
+  private final String host;
+  private final int port;
+  private final Clock clock;
+  private HttpServer server;
+  private WitnessService service;
 
-  private WitnessServer(HttpServer server, WitnessService service) {
-    this.server = server;
-    this.service = service;
+  private WitnessServer(Pool pool, KeyRing ring, WorkerExecutor crypto, String name, NoteVerifier log, String host, int port,
+      Clock clock) {
+    this.pool = pool;
+    this.ring = ring;
+    this.crypto = crypto;
+    this.name = name;
+    this.log = log;
+    this.host = host;
+    this.port = port;
+    this.clock = clock;
   }
 
+  /** Deploys the witness verticle; the future completes once it listens. */
   public static Future<WitnessServer> start(Vertx vertx, Pool pool, KeyRing ring, WorkerExecutor crypto, String name,
       NoteVerifier log, String host, int port, Clock clock) {
-    return key(pool, ring, name).compose(key -> {
-      WitnessService service = new WitnessService(pool, crypto, new WitnessCosigner(name, key), log, clock);
+    WitnessServer witness = new WitnessServer(pool, ring, crypto, name, log, host, port, clock);
+    return vertx.deployVerticle(witness).map(id -> witness);
+  }
+
+  @Override
+  public void start(Promise<Void> started) {
+    key(pool, ring, name).compose(key -> {
+      service = new WitnessService(pool, crypto, new WitnessCosigner(name, key), log, clock);
       Router router = Router.router(vertx);
       router.route().handler(new RequestLog());
       new WitnessRoutes(service).mount(router);
       ProblemHandler problems = new ProblemHandler();
       router.route().failureHandler(problems);
       router.errorHandler(404, problems).errorHandler(405, problems).errorHandler(500, problems);
-      return vertx.createHttpServer().requestHandler(router).listen(port, host)
-          .map(server -> new WitnessServer(server, service));
-    });
+      return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    }).<Void>map(listening -> {
+      server = listening;
+      return null;
+    }).onComplete(started);
   }
 
   /** The witness's key, created on first start. */
@@ -69,6 +95,6 @@ public final class WitnessServer {
   }
 
   public Future<Void> close() {
-    return server.close();
+    return vertx.undeploy(deploymentID());
   }
 }
