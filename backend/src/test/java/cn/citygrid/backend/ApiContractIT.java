@@ -74,7 +74,7 @@ class ApiContractIT {
       for (Role role : Role.values()) {
         int status = call(route, app.login(DEMO_USER.get(role), "Demo@2026"));
         boolean allowed = open || ((Access.Roles) route.access()).roles().contains(role);
-        boolean ok = allowed ? status != 401 && status != 403 && status < 500 : status == 403;
+        boolean ok = allowed ? answered(route, status) : status == 403;
         if (!ok) {
           wrong.add(route + " as " + role + " → " + status + (allowed ? " (allowed)" : " (not allowed)"));
         }
@@ -83,9 +83,28 @@ class ApiContractIT {
     assertThat(wrong).isEmpty();
   }
 
+  /**
+   * Queries that make a list or search route answer 2xx; the routes left out need a subject (a
+   * person, a point, an enrolled device, two log sizes) and their own tests call them with one.
+   */
+  static final Map<String, String> QUERY = Map.of("/api/v1/houses", "?q=%E7%A6%8F%E7%94%B0", "/api/v1/enterprises", "?q=91");
+  static final Set<String> NEEDS_A_SUBJECT = Set.of("/api/v1/graph/neighbourhood", "/api/v1/graph/path",
+      "/api/v1/geo/crs/transform", "/api/v1/geo/grid-at", "/api/v1/geo/houses/nearest", "/api/v1/ledger/consistency",
+      "/api/v1/sync/changes");
+
+  /**
+   * An allowed caller passes the access check: a GET of a list (no path parameter) answers 2xx;
+   * any other route, called with placeholder ids and an empty body, answers 2xx or a 4xx that is
+   * not 401/403 (not found, invalid body) and never a 5xx.
+   */
+  private static boolean answered(ApiRoute route, int status) {
+    boolean list = route.method().name().equals("GET") && !route.path().contains("{") && !NEEDS_A_SUBJECT.contains(route.path());
+    return list ? status >= 200 && status < 300 : status != 401 && status != 403 && status < 500;
+  }
+
   /** Calls a route with placeholder ids and an empty JSON body: enough to pass or fail the access check. */
   private static int call(ApiRoute route, String token) {
-    String path = route.path().replaceAll("\\{[^}]+}", "999999");
+    String path = route.path().replaceAll("\\{[^}]+}", "999999") + QUERY.getOrDefault(route.path(), "");
     boolean body = route.method().name().equals("POST") || route.method().name().equals("PUT");
     return app.http().send(route.method().name(), path, token, body ? "{}" : null,
         body ? Map.of("Content-Type", "application/json") : Map.of()).status();

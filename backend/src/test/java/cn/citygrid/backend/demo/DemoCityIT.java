@@ -82,6 +82,28 @@ class DemoCityIT {
         WHERE r.enterprise_id = e.id AND r.relation = 'legal_representative')""")).isEqualTo("0");
   }
 
+  @Test
+  void households_addresses_andEnterpriseRoles_areWhole() throws SQLException {
+    assertThat(Long.parseLong(scalar("SELECT count(*) FROM grid.household"))).isPositive();
+    // One head (GB/T 4761 code 02) per household, the one it names; every member lives in its house.
+    assertThat(scalar("""
+        SELECT count(*) FROM grid.household h
+        WHERE (SELECT count(*) FROM grid.household_member m WHERE m.household_id = h.id AND m.relation = '02') <> 1
+           OR NOT EXISTS (SELECT 1 FROM grid.household_member m
+                          WHERE m.household_id = h.id AND m.relation = '02' AND m.person_id = h.head_person_id)""")).isEqualTo("0");
+    assertThat(scalar("""
+        SELECT count(*) FROM grid.household_member m JOIN grid.household h ON h.id = m.household_id
+        WHERE NOT EXISTS (SELECT 1 FROM grid.residence r WHERE r.person_id = m.person_id AND r.house_id = h.house_id)""")).isEqualTo("0");
+    // Full standard addresses: community, road and number, building, then unit and room.
+    assertThat(scalar("""
+        SELECT count(*) FROM grid.house h JOIN grid.building b ON b.id = h.building_id
+          JOIN grid.region c ON c.code = left(b.grid_code, 12)
+        WHERE h.address <> b.address || h.unit || '单元' || h.room
+           OR b.address NOT LIKE '深圳市%' || c.name || b.road || b.road_number || '号' || b.name""")).isEqualTo("0");
+    assertThat(column("SELECT DISTINCT relation FROM grid.person_enterprise ORDER BY 1"))
+        .containsExactly("employee", "executive", "legal_representative", "shareholder");
+  }
+
   /** Tiles up to coordinate rounding (1e-7°, about 1 cm): areas agree within 0.01 %, no overlaps. */
   @Test
   void gridCodes_followTheGbt30428Layout_andGridsTileTheirCommunity() throws SQLException {

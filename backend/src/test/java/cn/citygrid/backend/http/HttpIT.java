@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,13 +102,7 @@ class HttpIT {
 
   @Test
   void requestId_isEchoedOrGenerated_andAppearsInTheAccessLine() {
-    Logger access = (Logger) LoggerFactory.getLogger("citygrid.access");
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    lines.start();
-    Level before = access.getLevel();
-    access.setLevel(Level.INFO);
-    access.addAppender(lines);
-    try {
+    try (LogLines lines = LogLines.of("citygrid.access")) {
       Http.Response echoed = http.send("GET", "/health/live", null, null, Map.of("X-Request-Id", "abc-123-def-456"));
       assertThat(echoed.header("X-Request-Id")).isEqualTo("abc-123-def-456");
       Http.Response generated = http.send("GET", "/api/v1/me", null, null, Map.of("X-Request-Id", "bad id!"));
@@ -115,13 +111,81 @@ class HttpIT {
       assertThat(generated.json().getString("requestId")).isEqualTo(rid);
       String token = app.login("worker", "Demo@2026");
       http.get("/api/v1/me", token);
-      assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
-          .anySatisfy(l -> assertThat(l).contains("method=GET route=/health/live status=200"))
-          .anySatisfy(l -> assertThat(l).contains("route=/api/v1/me status=401").contains("user=-"))
-          .anySatisfy(l -> assertThat(l).contains("route=/api/v1/me status=200").contains("user=worker"));
-    } finally {
-      access.detachAppender(lines);
-      access.setLevel(before);
+      assertThat(lines.json())
+          .anySatisfy(l -> {
+            assertThat(l.getString("rid")).isEqualTo("abc-123-def-456");
+            assertThat(l.getString("msg")).matches("method=GET route=/health/live status=200 durationMs=\\d+ user=-");
+          })
+          .anySatisfy(l -> {
+            assertThat(l.getString("rid")).isEqualTo(rid);
+            assertThat(l.getString("msg")).contains("route=/api/v1/me status=401").contains("user=-");
+          })
+          .anySatisfy(l -> assertThat(l.getString("msg")).contains("route=/api/v1/me status=200").contains("user=worker"));
+    }
+  }
+
+  @Test
+  void anUnexpectedFailure_is500ProblemJson_withoutItsText_andTheLogLineCarriesTheRequestId() throws Exception {
+    String token = app.login("supervisor", "Demo@2026");
+    assertThat(http.get("/api/v1/devices", token).status()).isEqualTo(200);
+    try (LogLines lines = LogLines.of(ProblemHandler.class.getName());
+        Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE ledger.device RENAME TO device_gone");
+      try {
+        Http.Response r = http.send("GET", "/api/v1/devices", token, null, Map.of("X-Request-Id", "broken-table-0001"));
+        assertProblem(r, 500, "internal-error");
+        assertThat(r.body()).doesNotContain("ledger.device").doesNotContain("relation").doesNotContain("42P01");
+        assertThat(r.json().getString("detail")).contains("请求编号");
+        assertThat(lines.json()).anySatisfy(l -> {
+          assertThat(l.getString("rid")).isEqualTo("broken-table-0001");
+          assertThat(l.getString("level")).isEqualTo("ERROR");
+          assertThat(l.getString("stack")).contains("relation \"ledger.device\" does not exist");
+        });
+      } finally {
+        s.execute("ALTER TABLE ledger.device_gone RENAME TO device");
+      }
+    }
+    assertThat(http.get("/api/v1/devices", token).status()).isEqualTo(200);
+  }
+
+  /**
+   * The lines one logger writes while a test runs, laid out by the production JSON layout at the
+   * moment they are written (so the request id is the one of the request that wrote them).
+   */
+  private static final class LogLines extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+    private final Logger logger;
+    private final Level before;
+    private final JsonLineLayout layout = new JsonLineLayout();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private LogLines(Logger logger) {
+      this.logger = logger;
+      this.before = logger.getLevel();
+    }
+
+    static LogLines of(String name) {
+      LogLines lines = new LogLines((Logger) LoggerFactory.getLogger(name));
+      lines.layout.start();
+      lines.start();
+      lines.logger.setLevel(Level.INFO);
+      lines.logger.addAppender(lines);
+      return lines;
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      lines.add(layout.doLayout(event));
+    }
+
+    List<JsonObject> json() {
+      return lines.stream().map(JsonObject::new).toList();
+    }
+
+    @Override
+    public void close() {
+      logger.detachAppender(this);
+      logger.setLevel(before);
+      stop();
     }
   }
 
