@@ -4,6 +4,7 @@ import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.db.Database;
 import cn.citygrid.backend.db.Migrations;
 import io.vertx.core.Vertx;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 public final class AuditCommand {
   private AuditCommand() {}
 
-  public static int run(GridConfig config) throws Exception {
+  public static int run(GridConfig config, PrintStream out) throws Exception {
     Migrations.migrate(config.db());
     Vertx vertx = Vertx.vertx();
     try (Database db = Database.open(vertx, config.db())) {
@@ -20,7 +21,8 @@ public final class AuditCommand {
       AuditReport report = new LedgerAudit(db.pool(), vertx.createSharedWorkerExecutor("citygrid-audit",
               Runtime.getRuntime().availableProcessors()), keys.log().verifier()).run()
           .toCompletionStage().toCompletableFuture().get(6, TimeUnit.HOURS);
-      System.out.print(report.format());
+      out.print(report.format());
+      out.flush();
       return report.clean() ? 0 : 1;
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -3,14 +3,20 @@ package cn.citygrid.backend.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.citygrid.backend.config.ConfigKey;
+import cn.citygrid.backend.config.GridConfig;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
 import cn.citygrid.backend.testing.TestPhone;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +80,44 @@ class AuditIT {
     assertThat(report.findings()).isEmpty();
     assertThat(report.leaves()).isEqualTo(15);
     assertThat(report.checkpoints()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void theAuditCommand_saysOk_thenNamesTheAlteredRecord_withItsExitStatus() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    GridConfig config = TestApp.config(db, Map.of());
+    assertThat(AuditCommand.run(config, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("leaves recomputed: 15").contains("OK: every leaf");
+    String id = records.get(3).recordId();
+    tamper("UPDATE ledger.record SET payload = jsonb_set(payload, '{note}', '\"改过\"') WHERE id = '" + id + "'");
+    out.reset();
+    assertThat(AuditCommand.run(config, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("PROBLEM").contains(id).contains("FAILED: 1 problem(s)");
+  }
+
+  /** The leader re-audits on its own every {@code GRID_LEDGER_AUDIT_INTERVAL} and exports what it found. */
+  @Test
+  void theScheduledAudit_reportsTamperingInItsMetric() throws Exception {
+    app.close();
+    app = TestApp.start(db, Map.of(ConfigKey.LEDGER_AUDIT_INTERVAL, "PT0.2S"));
+    assertThat(auditProblemsMetric(found -> found == 0)).isZero();
+    tamper("UPDATE ledger.record SET payload = jsonb_set(payload, '{note}', '\"改过\"') WHERE id = '" + records.get(11).recordId() + "'");
+    assertThat(auditProblemsMetric(found -> found > 0)).isPositive();
+  }
+
+  /** The exported problem count, read until it satisfies {@code wanted} (each read is a real scrape; 60 s at most). */
+  double auditProblemsMetric(java.util.function.DoublePredicate wanted) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    double found = -1;
+    while (System.nanoTime() < deadline) {
+      found = app.http().get("/metrics", null).body().lines().filter(l -> l.startsWith("citygrid_ledger_audit_problems "))
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1);
+      if (wanted.test(found)) {
+        return found;
+      }
+      app.app().appender().nextTick().toCompletionStage().toCompletableFuture().join();
+    }
+    return found;
   }
 
   @Test
