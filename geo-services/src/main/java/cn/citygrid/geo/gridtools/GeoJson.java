@@ -82,6 +82,8 @@ public final class GeoJson {
             .map(m -> read((JsonObject) m, f)).toArray(Geometry[]::new));
         default -> throw new IllegalArgumentException("unknown geometry type " + type);
       };
+    } catch (BadRing e) {
+      throw e;
     } catch (RuntimeException e) {
       throw GeoException.invalid("geojson-invalid", "GeoJSON 几何对象无效：" + e.getMessage(),
           "not a valid GeoJSON geometry: " + e.getMessage(), new JsonObject());
@@ -89,12 +91,44 @@ public final class GeoJson {
   }
 
   private static Polygon polygon(JsonArray rings, GeometryFactory f) {
-    LinearRing shell = f.createLinearRing(coordinates(rings.getJsonArray(0)));
+    LinearRing shell = ring(rings.getJsonArray(0), f);
     LinearRing[] holes = new LinearRing[rings.size() - 1];
     for (int i = 1; i < rings.size(); i++) {
-      holes[i - 1] = f.createLinearRing(coordinates(rings.getJsonArray(i)));
+      holes[i - 1] = ring(rings.getJsonArray(i), f);
     }
     return f.createPolygon(shell, holes);
+  }
+
+  /**
+   * A polygon ring that cannot even be built (JTS refuses it): not closed, or fewer than four positions.
+   * {@code where} is the ring as given, a line (or a point), in the file's coordinates.
+   */
+  public static final class BadRing extends IllegalArgumentException {
+    public final String zh;
+    public final String en;
+    public final transient Geometry where;
+
+    BadRing(String zh, String en, Geometry where) {
+      super(en);
+      this.zh = zh;
+      this.en = en;
+      this.where = where;
+    }
+  }
+
+  private static LinearRing ring(JsonArray positions, GeometryFactory f) {
+    Coordinate[] cs = coordinates(positions);
+    if (cs.length == 0) {
+      return f.createLinearRing(cs);
+    }
+    Geometry where = cs.length == 1 ? f.createPoint(cs[0]) : f.createLineString(cs);
+    if (cs.length < 4) {
+      throw new BadRing("点数太少（" + cs.length + " 个，闭合的环至少 4 个）", "too few points (" + cs.length + "; a closed ring needs 4)", where);
+    }
+    if (!cs[0].equals2D(cs[cs.length - 1])) {
+      throw new BadRing("环未闭合（首尾坐标不同）", "ring not closed (first and last positions differ)", where);
+    }
+    return f.createLinearRing(cs);
   }
 
   private static Coordinate coordinate(JsonArray p) {

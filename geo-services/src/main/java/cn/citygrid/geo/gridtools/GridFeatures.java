@@ -31,8 +31,16 @@ public final class GridFeatures {
     for (int i = 0; i < features.size(); i++) {
       JsonObject f = features.getJsonObject(i);
       JsonObject props = f.getJsonObject("properties", new JsonObject());
-      Geometry g = f.getJsonObject("geometry") == null ? null : GeoJson.read(f.getJsonObject("geometry"), CGCS2000);
-      grids.add(grid(props.getMap(), g, "feature " + (i + 1), options));
+      String source = "feature " + (i + 1);
+      try {
+        Geometry g = f.getJsonObject("geometry") == null ? null : GeoJson.read(f.getJsonObject("geometry"), CGCS2000);
+        grids.add(grid(props.getMap(), g, source, options));
+      } catch (GeoJson.BadRing bad) {
+        Geometry where = CrsTransform.transform(bad.where, options.crs(), Crs.CGCS2000);
+        where.setSRID(4490);
+        grids.add(new ImportedGrid(field(props.getMap(), options.codeFields()), field(props.getMap(), options.nameFields()), null,
+            source, new GeoJson.BadRing(bad.zh, bad.en, where)));
+      }
     }
     return grids;
   }

@@ -74,6 +74,11 @@ public final class GridValidator {
 
   private static void checkGeometry(ImportedGrid g, List<Finding> out) {
     Geometry geom = g.geometry();
+    if (g.badRing() != null) {
+      out.add(new Finding(Severity.ERROR, "geometry-invalid", g.code(), g.source() + "：网格 " + g.code() + " 几何无效：" + g.badRing().zh,
+          g.source() + ": grid " + g.code() + " geometry is invalid: " + g.badRing().en, g.badRing().where, 0));
+      return;
+    }
     if (geom == null || geom.isEmpty() || !(geom instanceof Polygonal)) {
       out.add(new Finding(Severity.ERROR, "geometry-invalid", g.code(), "网格 " + g.code() + " 不是面（Polygon/MultiPolygon）",
           "grid " + g.code() + " is not a polygon or multipolygon", null, 0));

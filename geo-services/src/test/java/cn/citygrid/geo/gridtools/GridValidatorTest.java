@@ -51,6 +51,31 @@ class GridValidatorTest {
     assertThat(f.get(0).toJson().getJsonObject("geometry").getString("type")).isEqualTo("Point");
   }
 
+  /** Rings JTS cannot even build are findings of their grid, drawn where they are, not a refusal of the whole file. */
+  @Test
+  void aRingNotClosed_andATooShortRing_areEachReportedWithTheRingAsGiven() {
+    JsonObject fc = new JsonObject("""
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {"code": "440304001001001"}, "geometry": {"type": "Polygon",
+            "coordinates": [[[114, 22.5], [114.05, 22.5], [114.05, 22.55], [114, 22.55]]]}},
+          {"type": "Feature", "properties": {"code": "440304001001002"}, "geometry": {"type": "MultiPolygon",
+            "coordinates": [[[[114, 22.5], [114.01, 22.5], [114, 22.5]]]]}},
+          {"type": "Feature", "properties": {"code": "440304001001003"}, "geometry": {"type": "Polygon",
+            "coordinates": [[[114, 22.5], [114.05, 22.5], [114.05, 22.55], [114, 22.5]]]}}]}""");
+    List<Finding> f = validator.validate(GridFeatures.fromGeoJson(fc, ImportOptions.defaults(Crs.CGCS2000)), List.of(),
+        Map.of(COMMUNITY, COMMUNITY_SHAPE));
+    assertThat(f).filteredOn(x -> x.kind().equals("geometry-invalid")).extracting(Finding::gridCode)
+        .containsExactly("440304001001001", "440304001001002");
+    assertThat(f.get(0).zh()).contains("feature 1").contains("环未闭合");
+    assertThat(f.get(0).en()).contains("ring not closed");
+    assertThat(f.get(0).toJson().getJsonObject("geometry").getString("type")).isEqualTo("LineString");
+    assertThat(f.get(0).geometry().getNumPoints()).isEqualTo(4);
+    assertThat(f.get(1).zh()).contains("点数太少");
+    assertThat(f.get(1).geometry().getCoordinates()[1].x).isEqualTo(114.01);
+    assertThat(f).as("the valid triangle is still checked against the others")
+        .noneMatch(x -> "440304001001003".equals(x.gridCode()) && x.kind().equals("geometry-invalid"));
+  }
+
   @Test
   void overlapAboveTolerance_isAnErrorCarryingTheSharedArea() {
     List<Finding> f = validate(
