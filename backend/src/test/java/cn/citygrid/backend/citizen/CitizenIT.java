@@ -1,10 +1,14 @@
 package cn.citygrid.backend.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
+import cn.citygrid.geo.crs.Crs;
+import cn.citygrid.geo.crs.CrsTransform;
+import cn.citygrid.geo.crs.LonLat;
 import cn.citygrid.sync.protocol.crypto.Sm2;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
 import cn.citygrid.sync.protocol.crypto.Sm3;
@@ -239,6 +243,32 @@ class CitizenIT {
         .isEqualTo("municipal/reported/" + citizenAccount + "/" + grid[0] + "/" + sm3);
     assertThat(app.app().sync().attachments().sizes(citizenAccount, Set.of(sm3)).toCompletionStage().toCompletableFuture()
         .get(10, TimeUnit.SECONDS)).containsEntry(sm3, (long) jpeg.length);
+  }
+
+  /** A phone whose map SDK reports GCJ-02 says so; the point is stored in CGCS2000, in the grid it really lies in. */
+  @Test
+  void report_locatedInGcj02_isStoredInCgcs2000_andAnUnknownSystemIsAFieldError() throws Exception {
+    String[] grid = scalar("SELECT code || ',' || ST_X(ST_PointOnSurface(geom)) || ',' || ST_Y(ST_PointOnSurface(geom)) "
+        + "FROM grid.unit_grid g ORDER BY code DESC LIMIT 1").split(",");
+    double lon = Double.parseDouble(grid[1]);
+    double lat = Double.parseDouble(grid[2]);
+    LonLat gcj = CrsTransform.transform(lon, lat, Crs.CGCS2000, Crs.GCJ02);
+    assertThat(gcj.lon() - lon).as("GCJ-02 is hundreds of metres off here").isGreaterThan(0.001);
+    JsonObject photo = new JsonObject().put("mediaType", "image/jpeg").put("data", Base64.getEncoder().encodeToString(jpeg()));
+
+    JsonObject event = created(http.postJson("/api/v1/me/reports", citizen, new JsonObject().put("category", "municipal")
+        .put("description", "小区门口井盖松动").put("photo", photo)
+        .put("location", new JsonObject().put("lon", gcj.lon()).put("lat", gcj.lat()).put("crs", "GCJ02"))));
+    assertThat(event.getString("gridCode")).isEqualTo(grid[0]);
+    String[] stored = scalar("SELECT ST_X(geom) || ',' || ST_Y(geom) FROM grid.event WHERE id = " + event.getString("id")).split(",");
+    assertThat(Double.parseDouble(stored[0])).isCloseTo(lon, within(1e-7));
+    assertThat(Double.parseDouble(stored[1])).isCloseTo(lat, within(1e-7));
+
+    Http.Response r = http.postJson("/api/v1/me/reports", citizen, new JsonObject().put("category", "municipal")
+        .put("description", "小区门口井盖松动").put("photo", photo)
+        .put("location", new JsonObject().put("lon", lon).put("lat", lat).put("crs", "NAD27")));
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("location/crs");
   }
 
   @Test
