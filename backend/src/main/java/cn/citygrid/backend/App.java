@@ -7,6 +7,7 @@ import cn.citygrid.backend.db.Database;
 import cn.citygrid.backend.db.Migrations;
 import cn.citygrid.backend.db.OrmWarmup;
 import cn.citygrid.backend.geo.GeoModule;
+import cn.citygrid.backend.geo.StatsDay;
 import cn.citygrid.backend.http.ApiRoute;
 import cn.citygrid.backend.ledger.AuditSchedule;
 import cn.citygrid.backend.ledger.LedgerAppender;
@@ -80,6 +81,7 @@ public final class App implements AutoCloseable {
     await(wiring.geo().start());
     wiring.appender().start();
     AuditSchedule.start(vertx, wiring.audit(), wiring.appender(), config.ledger().auditInterval(), metrics.registry());
+    StatsDay.start(vertx, database.pool(), wiring.appender(), clock);
     return new App(vertx, database, wiring, verticles, witness);
   }
 

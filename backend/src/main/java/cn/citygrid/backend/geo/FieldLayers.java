@@ -1,13 +1,15 @@
 package cn.citygrid.backend.geo;
 
 import cn.citygrid.geo.tiles.TileLayer;
+import io.vertx.core.json.JsonArray;
 import cn.citygrid.geo.tiles.TileLayer.ZoomRule;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What grid workers and citizens report from the field, as tile layers scoped by grid like every
- * layer: events (事件) by state, with whether they are overdue, and check-ins (签到) as density.
+ * layer: events (事件) by state, with whether they are overdue, and check-ins (签到) as density; the served
+ * style colours events by state, rings overdue ones in black and sizes check-in cells by their count.
  * Both tables are written by the projection of signed records; migration V17's NOTIFY triggers
  * drop the tiles a change touches.
  */
@@ -33,7 +35,13 @@ final class FieldLayers {
     return new TileLayer("events", "Field events (事件上报) by state and overdue, z ≥ 12",
         Map.of("id", "Number", "category", "String", "urgency", "String", "status", "String", "grid_code", "String",
             "overdue", "Boolean", "due", "Number"),
-        List.of(new ZoomRule(12, 22, select)));
+        List.of(new ZoomRule(12, 22, select))).styled(new JsonArray("""
+            [{"id": "events", "type": "circle",
+              "paint": {"circle-radius": ["match", ["get", "urgency"], "urgent", 7, 5],
+                        "circle-color": ["match", ["get", "status"], "reported", "#d62828", "dispatched", "#f77f00",
+                                         "resolved", "#2a9d8f", "#8d99ae"],
+                        "circle-stroke-color": ["case", ["==", ["get", "overdue"], true], "#1d1d1d", "#ffffff"],
+                        "circle-stroke-width": ["case", ["==", ["get", "overdue"], true], 2.5, 1]}}]"""));
   }
 
   /** z 10–15: check-ins counted in a 16 × 16 raster per tile (density); z ≥ 16: each check-in. */
@@ -53,6 +61,11 @@ final class FieldLayers {
         """;
     return new TileLayer("checkins", "Check-ins (签到): density (z 10–15, count), points (z ≥ 16)",
         Map.of("count", "Number", "id", "Number", "place_id", "Number", "grid_code", "String", "at", "Number"),
-        List.of(new ZoomRule(10, 15, density), new ZoomRule(16, 22, points)));
+        List.of(new ZoomRule(10, 15, density), new ZoomRule(16, 22, points))).styled(new JsonArray("""
+            [{"id": "checkins-density", "type": "circle", "filter": ["has", "count"],
+              "paint": {"circle-color": "#3a86ff", "circle-opacity": 0.55,
+                        "circle-radius": ["interpolate", ["linear"], ["get", "count"], 1, 3, 10, 7, 100, 14, 1000, 24]}},
+             {"id": "checkins", "type": "circle", "filter": ["!", ["has", "count"]],
+              "paint": {"circle-color": "#3a86ff", "circle-radius": 3, "circle-stroke-color": "#ffffff", "circle-stroke-width": 1}}]"""));
   }
 }

@@ -63,9 +63,9 @@ public record GeoModule(List<ApiRoute> routes, TileService tiles, TileChangeList
         settings.geoServer().enabled());
   }
 
-  /** The tile layers the backend serves: geo-services' built-in ones, then quality, events and check-ins. */
+  /** The tile layers the backend serves: geo-services' built-in ones (grids with their workers), then quality, events and check-ins. */
   public static LayerRegistry layers() {
-    return LayerRegistry.withDefaults().register(QualityLayer.layer()).register(FieldLayers.events())
+    return LayerRegistry.withDefaults().replace(GridsLayer.layer()).register(QualityLayer.layer()).register(FieldLayers.events())
         .register(FieldLayers.checkIns());
   }
 

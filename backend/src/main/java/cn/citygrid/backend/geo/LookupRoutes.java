@@ -130,7 +130,7 @@ final class LookupRoutes {
   private static JsonObject stats(List<GridStats> rows) {
     JsonArray grids = new JsonArray();
     rows.forEach(s -> grids.add(new JsonObject().put("code", s.code()).put("houses", s.houses()).put("persons", s.persons())
-        .put("enterprises", s.enterprises()).put("places", s.places()).put("refreshedAt", s.refreshedAt().toString())));
+        .put("enterprises", s.enterprises()).put("places", s.places()).put("openEvents", s.openEvents()).put("refreshedAt", s.refreshedAt().toString())));
     return new JsonObject().put("grids", grids);
   }
 

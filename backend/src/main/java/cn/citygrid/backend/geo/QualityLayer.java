@@ -1,6 +1,7 @@
 package cn.citygrid.backend.geo;
 
 import cn.citygrid.geo.tiles.TileLayer;
+import io.vertx.core.json.JsonArray;
 import cn.citygrid.geo.tiles.TileLayer.ZoomRule;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ final class QualityLayer {
   static TileLayer layer() {
     return new TileLayer(NAME, "Houses whose current residents have open data-quality issues, z ≥ 14",
         Map.of("house_id", "Number", "grid_code", "String", "issues", "Number", "rules", "String"),
-        List.of(new ZoomRule(14, 22, SELECT)));
+        List.of(new ZoomRule(14, 22, SELECT))).styled(new JsonArray("""
+            [{"id": "quality", "type": "circle",
+              "paint": {"circle-color": "#7b2cbf", "circle-radius": ["interpolate", ["linear"], ["get", "issues"], 1, 4, 5, 8],
+                        "circle-stroke-color": "#ffffff", "circle-stroke-width": 1}}]"""));
   }
 }

@@ -181,6 +181,11 @@ class GeoIT {
     }
     assertThat(shown.getLong("openEvents")).isEqualTo(Long.parseLong(db.scalar("SELECT count(*) FROM grid.event WHERE grid_code = '"
         + workerGrid + "' AND status IN ('reported', 'dispatched')"))).isGreaterThanOrEqualTo(2);
+    assertThat(stats.getLong("openEvents")).as("the statistics list counts them too").isEqualTo(shown.getLong("openEvents"));
+    db.execute("UPDATE grid.event SET status = 'resolved' WHERE description = '网格详情测试：处理中'");
+    JsonObject later = objects(http.get("/api/v1/geo/grids/stats", supervisor).json().getJsonArray("grids")).stream()
+        .filter(g -> g.getString("code").equals(workerGrid)).findFirst().orElseThrow();
+    assertThat(later.getLong("openEvents")).as("a resolved event is no longer open").isEqualTo(stats.getLong("openEvents") - 1);
     List<JsonObject> workers = objects(grid.getJsonArray("workers"));
     assertThat(workers.stream().map(w -> w.getString("username"))).contains("worker").doesNotContain("worker2", "supervisor");
     assertThat(workers.stream().filter(w -> w.getString("username").equals("worker")).findFirst().orElseThrow().getString("scope"))

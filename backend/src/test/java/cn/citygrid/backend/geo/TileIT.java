@@ -389,6 +389,36 @@ class TileIT {
     assertThat(get("checkins", t, worker2, GZIP).status()).isEqualTo(204);
   }
 
+  @Test
+  void grids_carryTheirWorkers_andRenamingOrDetachingOneRedrawsTheirTiles() throws Exception {
+    TileCoord z14 = TileCoord.containing(house.lon(), house.lat(), 14);
+    String name = db.scalar("SELECT display_name FROM auth.account WHERE username = 'worker'");
+    String id = db.scalar("SELECT id FROM auth.account WHERE username = 'worker'");
+    assertThat(workersOf(decoded("grids", z14, admin), workerGrid)).contains(name);
+    assertThat(workersOf(decoded("grids", z14, worker), workerGrid)).as("the worker sees their own grid's workers").contains(name);
+    try {
+      CompletableFuture<String> renamed = heard("\"account\"");
+      db.execute("UPDATE auth.account SET display_name = '网格员甲' WHERE id = " + id);
+      renamed.get(10, TimeUnit.SECONDS);
+      assertThat(workersOf(decoded("grids", z14, admin), workerGrid)).contains("网格员甲").doesNotContain(name);
+
+      CompletableFuture<String> detached = heard("\"account_scope\"");
+      db.execute("DELETE FROM auth.account_scope WHERE account_id = " + id);
+      detached.get(10, TimeUnit.SECONDS);
+      assertThat(workersOf(decoded("grids", z14, admin), workerGrid)).doesNotContain("网格员甲");
+    } finally {
+      db.execute("UPDATE auth.account SET display_name = '" + name + "' WHERE id = " + id);
+      db.execute("INSERT INTO auth.account_scope (account_id, node_code) VALUES (" + id + ", '" + workerGrid + "') ON CONFLICT DO NOTHING");
+    }
+  }
+
+  /** The workers property of grid {@code code} in a decoded tile, split into names ("" when it has none). */
+  static List<String> workersOf(Decoded tile, String code) {
+    JsonObject grid = tile.features("grids").stream().map(f -> f.getJsonObject("properties"))
+        .filter(p -> code.equals(p.getString("code"))).findFirst().orElseThrow();
+    return List.of(grid.getString("workers", "").split("、"));
+  }
+
   /** Completes with the next tile-change notification whose payload contains {@code marker}, once the cache has applied it. */
   static CompletableFuture<String> heard(String marker) {
     CompletableFuture<String> heard = new CompletableFuture<>();
@@ -432,5 +462,22 @@ class TileIT {
     style.getJsonArray("layers").stream().map(l -> (JsonObject) l).filter(l -> l.containsKey("source-layer"))
         .forEach(l -> assertThat(layers).contains(l.getString("source-layer")));
     assertThat(http.get("/api/v1/tiles/houses.json", worker).json().getJsonArray("vector_layers")).hasSize(1);
+  }
+
+  @Test
+  void theServedStyle_passesMapLibresValidator_andDrawsEventsByStateAndOverdue_checkInsByCount() throws Exception {
+    JsonObject style = http.get("/api/v1/tiles/style.json", admin).json();
+    assertThat(TileDecoder.styleErrors(style)).isEmpty();
+    Map<String, JsonObject> byId = style.getJsonArray("layers").stream().map(l -> (JsonObject) l)
+        .collect(Collectors.toMap(l -> l.getString("id"), l -> l));
+    JsonObject events = byId.get("events");
+    assertThat(events.getString("source-layer")).isEqualTo("events");
+    assertThat(events.getJsonObject("paint").getJsonArray("circle-color").encode()).contains("[\"get\",\"status\"]");
+    assertThat(events.getJsonObject("paint").getJsonArray("circle-stroke-width").encode()).contains("[\"get\",\"overdue\"]");
+    assertThat(byId.get("checkins-density").getJsonObject("paint").getJsonArray("circle-radius").encode()).contains("[\"get\",\"count\"]");
+    assertThat(byId.get("quality").getString("source-layer")).isEqualTo("quality");
+    JsonObject broken = style.copy();
+    broken.getJsonArray("layers").getJsonObject(1).put("type", "no-such-type");
+    assertThat(TileDecoder.styleErrors(broken)).as("the validator does reject a broken style").isNotEmpty();
   }
 }

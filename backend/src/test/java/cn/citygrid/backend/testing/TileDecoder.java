@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decodes served vector tiles with the npm packages @mapbox/vector-tile + pbf (src/test/node,
  * installed by the build) through the machine's {@code node}, back to GeoJSON in lon/lat by the
- * decoder's own projection. A missing node or install, or a tile it cannot read, fails the test.
+ * decoder's own projection, and validates served styles with MapLibre's style-spec validator. A missing
+ * node or install, or a tile it cannot read, fails the test.
  */
 public final class TileDecoder {
   private TileDecoder() {}
@@ -36,29 +37,48 @@ public final class TileDecoder {
 
   /** {@code mvt} is the uncompressed tile z/x/y. */
   public static Decoded decode(byte[] mvt, int z, int x, int y) throws IOException, InterruptedException {
+    Path file = Files.createTempFile("tile", ".mvt");
+    try {
+      Files.write(file, mvt);
+      String out = node("tile-geojson.mjs", file.toString(), String.valueOf(z), String.valueOf(x), String.valueOf(y));
+      return new Decoded(new JsonObject(out).getJsonObject(file.toString()));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** What MapLibre's own style-spec validator ({@code validateStyleMin}) finds wrong in {@code style}; empty when valid. */
+  public static List<String> styleErrors(JsonObject style) throws IOException, InterruptedException {
+    Path file = Files.createTempFile("style", ".json");
+    try {
+      Files.writeString(file, style.encode());
+      List<String> errors = new ArrayList<>();
+      new JsonArray(node("validate-style.mjs", file.toString())).forEach(e -> errors.add((String) e));
+      return errors;
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Runs {@code script} of src/test/node with the machine's node; its standard output. */
+  private static String node(String script, String... args) throws IOException, InterruptedException {
     Path dir = Path.of(System.getProperty("backend.testNode", "src/test/node")).toAbsolutePath();
     if (!Files.isDirectory(dir.resolve("node_modules"))) {
       throw new AssertionError("no node_modules in " + dir + ": run `npm ci` there (the Maven build does)");
     }
-    Path file = Files.createTempFile("tile", ".mvt");
-    try {
-      Files.write(file, mvt);
-      List<String> command = List.of("node", dir.resolve("tile-geojson.mjs").toString(), file.toString(),
-          String.valueOf(z), String.valueOf(x), String.valueOf(y));
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("node tile-geojson.mjs did not finish in 60 s");
-      }
-      if (p.exitValue() != 0) {
-        throw new AssertionError("the decoder refused the tile: " + new String(err.join(), StandardCharsets.UTF_8));
-      }
-      return new Decoded(new JsonObject(new String(out.join(), StandardCharsets.UTF_8)).getJsonObject(file.toString()));
-    } finally {
-      Files.deleteIfExists(file);
+    List<String> command = new ArrayList<>(List.of("node", dir.resolve(script).toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("node " + script + " did not finish in 60 s");
     }
+    if (p.exitValue() != 0) {
+      throw new AssertionError("node " + script + " refused its input: " + new String(err.join(), StandardCharsets.UTF_8));
+    }
+    return new String(out.join(), StandardCharsets.UTF_8);
   }
 
   /** The body of a {@code Content-Encoding: gzip} answer. */

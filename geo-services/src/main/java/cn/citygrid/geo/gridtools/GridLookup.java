@@ -52,7 +52,7 @@ public final class GridLookup {
     return pool.preparedQuery(GridSql.STATS).execute(Tuple.of((Object) scope.likePatterns())).map(rows -> {
       List<GridStats> stats = new ArrayList<>();
       rows.forEach(r -> stats.add(new GridStats(r.getString(0), r.getInteger(1), r.getInteger(2), r.getInteger(3),
-          r.getInteger(4), r.getOffsetDateTime(5))));
+          r.getInteger(4), r.getInteger(5), r.getOffsetDateTime(6))));
       return stats;
     });
   }

@@ -90,7 +90,7 @@ final class GridSql {
       ORDER BY d, h.id LIMIT $4""";
 
   static final String STATS = """
-      SELECT grid_code, houses, persons, enterprises, places, refreshed_at FROM grid.unit_grid_stats
+      SELECT grid_code, houses, persons, enterprises, places, open_events, refreshed_at FROM grid.unit_grid_stats
       WHERE grid_code LIKE ANY ($1) ORDER BY grid_code""";
 
   static final String REFRESH_STATS = "SELECT grid.refresh_unit_grid_stats($1)";

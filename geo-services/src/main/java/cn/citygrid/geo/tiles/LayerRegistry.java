@@ -39,6 +39,16 @@ public final class LayerRegistry {
     return this;
   }
 
+  /** Puts {@code layer} in the place of the registered layer of its name (a server drawing more of it). */
+  public LayerRegistry replace(TileLayer layer) {
+    TileLayer old = byName.replace(layer.name(), layer);
+    if (old == null) {
+      throw new IllegalArgumentException("no layer " + layer.name() + " to replace");
+    }
+    ordered.set(ordered.indexOf(old), layer);
+    return this;
+  }
+
   public List<TileLayer> layers() {
     return List.copyOf(ordered);
   }

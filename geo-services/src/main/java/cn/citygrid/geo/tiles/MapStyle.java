@@ -30,7 +30,8 @@ final class MapStyle {
 
   /**
    * The style: every layer from the composite source, so a map needs one tile request per tile.
-   * Registered layers beyond the built-in ones ({@code registered}) are drawn as plain circles.
+   * Registered layers beyond the built-in ones ({@code registered}) are drawn as they declare
+   * ({@link TileLayer#style()}), or as plain circles.
    */
   static JsonObject style(String tilesUrl, TileConfig config, List<TileLayer> registered) {
     double[] b = config.bounds();
@@ -53,9 +54,17 @@ final class MapStyle {
         .add(layer("houses", "circle", "houses").put("filter", new JsonArray("[\"!\", [\"has\", \"count\"]]"))
             .put("paint", new JsonObject().put("circle-color", "#e4572e").put("circle-radius", 2.5)));
     List<String> builtIn = DefaultLayers.all().stream().map(TileLayer::name).toList();
-    registered.stream().filter(l -> !builtIn.contains(l.name())).forEach(l -> layers.add(layer(l.name(), "circle", l.name())
-        .put("paint", new JsonObject().put("circle-color", "#b5179e").put("circle-radius", 4)
-            .put("circle-stroke-color", "#ffffff").put("circle-stroke-width", 1))));
+    for (TileLayer l : registered) {
+      if (builtIn.contains(l.name())) {
+        continue;
+      }
+      if (l.style().isEmpty()) {
+        layers.add(layer(l.name(), "circle", l.name()).put("paint", new JsonObject().put("circle-color", "#b5179e")
+            .put("circle-radius", 4).put("circle-stroke-color", "#ffffff").put("circle-stroke-width", 1)));
+      } else {
+        l.style().forEach(own -> layers.add(((JsonObject) own).copy().put("source", LayerRegistry.COMPOSITE).put("source-layer", l.name())));
+      }
+    }
     return new JsonObject().put("version", 8).put("name", "CityGrid")
         .put("center", new JsonArray().add((b[0] + b[2]) / 2).add((b[1] + b[3]) / 2))
         .put("zoom", b[2] - b[0] > 90 ? 2 : 10)

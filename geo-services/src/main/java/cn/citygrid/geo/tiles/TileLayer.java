@@ -1,5 +1,6 @@
 package cn.citygrid.geo.tiles;
 
+import io.vertx.core.json.JsonArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,10 @@ import java.util.Optional;
  * other filter.
  *
  * @param fields attribute name → TileJSON type ("String", "Number", "Boolean"), for TileJSON
+ * @param style  how the served MapLibre style draws the layer: style-spec layers (id, type, filter,
+ *               paint) whose source and source-layer the style fills in; empty: plain circles
  */
-public record TileLayer(String name, String description, Map<String, String> fields, List<ZoomRule> rules) {
+public record TileLayer(String name, String description, Map<String, String> fields, List<ZoomRule> rules, JsonArray style) {
   /** The SELECT used for zooms {@code minZoom..maxZoom} inclusive. */
   public record ZoomRule(int minZoom, int maxZoom, String select) {}
 
@@ -35,6 +38,16 @@ public record TileLayer(String name, String description, Map<String, String> fie
     }
     fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     rules = List.copyOf(rules);
+    style = style.copy();
+  }
+
+  public TileLayer(String name, String description, Map<String, String> fields, List<ZoomRule> rules) {
+    this(name, description, fields, rules, new JsonArray());
+  }
+
+  /** This layer, drawn in the served style by {@code layers} (see {@code style}). */
+  public TileLayer styled(JsonArray layers) {
+    return new TileLayer(name, description, fields, rules, layers);
   }
 
   public int minZoom() {
