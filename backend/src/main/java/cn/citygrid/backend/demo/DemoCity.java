@@ -58,8 +58,8 @@ public final class DemoCity {
             s.execute("ALTER TABLE grid." + table + " ENABLE TRIGGER USER");
           }
           // The per-grid statistics triggers were off with the others while the city loaded: count it once,
-          // after the planner has seen the new rows (on freshly truncated tables it estimated them empty and
-          // counted a million-person city's grids by nested loops for over 40 minutes).
+          // after the planner has seen the new rows (the tables were truncated in this transaction: without
+          // statistics it plans the recount's joins as if they were nearly empty).
           s.execute("ANALYZE grid.unit_grid, grid.house, grid.residence, grid.enterprise, grid.place");
           s.execute("SELECT grid.refresh_unit_grid_stats(NULL)");
         }
