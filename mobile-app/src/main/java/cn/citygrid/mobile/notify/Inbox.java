@@ -12,8 +12,12 @@ import javafx.collections.ObservableList;
  * first; FX thread only. Held in memory while the app runs.
  */
 public final class Inbox {
-    /** One notification; {@code target} is what tapping it opens (a task's house id, a record id), may be null. */
-    public record Note(Instant at, String kind, String title, String body, String target) {}
+    /**
+     * One notification: {@code kind} ({@code task}, {@code rejected}) names its heading, translated when shown so a
+     * language switch reaches notes already received; {@code body} is data (a task's title, the server's reason);
+     * {@code target} is what it is about (a task id, a record id), may be null.
+     */
+    public record Note(Instant at, String kind, String body, String target) {}
 
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private final Set<String> seenTasks = new HashSet<>();

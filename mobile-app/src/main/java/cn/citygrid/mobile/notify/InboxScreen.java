@@ -34,7 +34,7 @@ public final class InboxScreen implements Screen {
             list.getChildren().add(Ui.text(ctx.t("inbox.empty"), "muted"));
         }
         for (Inbox.Note n : worker.inbox().notes()) {
-            list.getChildren().add(Ui.tile("note-" + n.target(), n.title(), n.body() + "\n" + Format.time(n.at()),
+            list.getChildren().add(Ui.tile("note-" + n.target(), ctx.t("inbox." + n.kind()), n.body() + "\n" + Format.time(n.at()),
                     Ui.badge(ctx.t("inbox.kind." + n.kind()), n.kind().equals("rejected") ? "rejected" : "info"),
                     () -> { }));
         }

@@ -89,11 +89,11 @@ public final class Worker implements AutoCloseable {
         if (event instanceof SyncEvent.ChangesApplied) {
             ctx.background().run(this::taskTitles, titles -> {
                 for (String id : inbox.newTasks(titles.keySet())) {
-                    inbox.add(new Inbox.Note(Instant.now(), "task", ctx.t("inbox.task"), titles.get(id), id));
+                    inbox.add(new Inbox.Note(Instant.now(), "task", titles.get(id), id));
                 }
             }, e -> { });
         } else if (event instanceof SyncEvent.RecordStateChanged c && c.state() == OutboxState.rejected) {
-            inbox.add(new Inbox.Note(Instant.now(), "rejected", ctx.t("inbox.rejected"),
+            inbox.add(new Inbox.Note(Instant.now(), "rejected",
                     c.problem() == null ? "" : c.problem().detail(), c.recordId()));
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -126,17 +127,38 @@ public final class AppDriver extends FxRobot implements AutoCloseable {
                 .orElse(null);
     }
 
+    /** Every text shown inside {@code #id} (labels, buttons, fields), in order, one per line; null if absent. */
+    public String texts(String id) {
+        return node(id).map(n -> from(n).lookup((Node c) -> c instanceof Labeled || c instanceof TextInputControl)
+                .queryAll().stream().map(c -> c instanceof Labeled l ? l.getText() : ((TextInputControl) c).getText())
+                .reduce((a, b) -> a + "\n" + b).orElse("")).orElse(null);
+    }
+
     /** Waits until {@code #id} shows text containing {@code part}. */
     public void waitForText(String id, String part) {
         waitUntil("#" + id + " containing '" + part + "' (now '" + text(id) + "')",
                 () -> text(id) != null && text(id).contains(part));
     }
 
-    /** Scrolls {@code #id} into view, then taps it. */
+    /**
+     * Scrolls {@code #id} into view, then taps its centre. The point is taken in the same FX step as the node, so a
+     * screen that rebuilds its rows (a live screen reloaded by sync) between finding and tapping is tapped where
+     * the row is shown again, as a finger would.
+     */
     public void tap(String id) {
         waitFor(id);
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> reveal(node(id).orElseThrow()));
-        clickOn("#" + id);
+        Point2D centre;
+        try {
+            centre = WaitForAsyncUtils.asyncFx(() -> {
+                Node n = node(id).orElseThrow(() -> new AssertionError("#" + id + " is gone"));
+                reveal(n);
+                Bounds b = n.localToScreen(n.getBoundsInLocal());
+                return new Point2D(b.getCenterX(), b.getCenterY());
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot tap #" + id, e);
+        }
+        clickOn(centre);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

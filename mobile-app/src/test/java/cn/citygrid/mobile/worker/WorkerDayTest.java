@@ -2,29 +2,25 @@ package cn.citygrid.mobile.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.citygrid.backend.testing.Http;
-import cn.citygrid.forms.builtin.BuiltInForms;
 import cn.citygrid.mobile.config.GeoPoint;
 import cn.citygrid.mobile.testing.AppDriver;
 import cn.citygrid.mobile.testing.Codes;
 import cn.citygrid.mobile.testing.PhoneFixture;
 import cn.citygrid.mobile.testing.Pictures;
 import cn.citygrid.mobile.testing.RealPlatform;
+import cn.citygrid.mobile.testing.Supervisor;
 import cn.citygrid.sync.client.outbox.OutboxEntry;
 import cn.citygrid.sync.client.outbox.OutboxState;
 import cn.citygrid.sync.client.outbox.ReceiptState;
 import cn.citygrid.sync.protocol.json.Json;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A worker's day against the real backend, started by the test on its own PostgreSQL database: sign in, enroll
@@ -39,14 +35,14 @@ class WorkerDayTest {
     private RealPlatform platform;
     private PhoneFixture phone;
     private AppDriver app;
-    private String supervisor;
+    private Supervisor supervisor;
     private List<String> house;
     private String neighbour;
 
     @BeforeEach
     void start() throws Exception {
         platform = new RealPlatform(WorkerDayTest.class, dir, 600);
-        supervisor = platform.login("supervisor");
+        supervisor = new Supervisor(platform);
         String grid = platform.scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id "
                 + "WHERE a.username = 'worker'");
         // Three occupied homes of the worker's grid with few residents, so the visit form stays short.
@@ -57,20 +53,13 @@ class WorkerDayTest {
         house = homes.get(0);
         neighbour = homes.get(1).get(0);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        task("入户走访（今日）", homes.get(0).get(0), today);
-        task("入户走访（逾期）", homes.get(1).get(0), today.minusDays(3));
-        task("入户走访（下周）", homes.get(2).get(0), today.plusDays(7));
+        supervisor.assignVisit("入户走访（今日）", homes.get(0).get(0), today);
+        supervisor.assignVisit("入户走访（逾期）", homes.get(1).get(0), today.minusDays(3));
+        supervisor.assignVisit("入户走访（下周）", homes.get(2).get(0), today.plusDays(7));
         List<String> door = platform.rows("SELECT ST_X(geom), ST_Y(geom) FROM grid.house WHERE id = ?::bigint", house.get(0)).get(0);
         phone = new PhoneFixture(dir, new GeoPoint(Double.parseDouble(door.get(0)), Double.parseDouble(door.get(1)), 6));
         app = new AppDriver(phone.config(platform.baseUri(), platform.logKey(), platform.placeCodeKeys()), phone.device);
         app.start();
-    }
-
-    private void task(String title, String houseId, LocalDate due) {
-        Http.Response r = platform.http().postJson("/api/v1/tasks", supervisor, new JsonObject().put("kind", "visit")
-                .put("title", title).put("assignee", "worker").put("houseId", houseId).put("due", due.toString())
-                .put("formId", BuiltInForms.HOUSEHOLD_VISIT).put("formVersion", BuiltInForms.VERSION));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     @AfterEach
@@ -85,7 +74,7 @@ class WorkerDayTest {
 
     @Test
     void visitMadeWhileTheBackendIsDown_reachesItsLedgerWhenItReturns_withAReceiptVerifiedOnThePhone() throws Exception {
-        signInAndEnroll();
+        supervisor.enrollWorker(app, "246810");
         Worker worker = app.app().worker();
         app.waitUntil("first sync", () -> worker.sync().status().get().lastSync() != null, () -> worker.sync().status().get());
         app.waitForText("task-count", "2");
@@ -98,7 +87,7 @@ class WorkerDayTest {
         app.tap("tab-home");
 
         // The house's door code as printed by the platform, and a copy edited to name the neighbour's house.
-        String doorCode = platform.http().get("/api/v1/placecodes/houses/" + house.get(0), supervisor).json().getString("code");
+        String doorCode = platform.http().get("/api/v1/placecodes/houses/" + house.get(0), supervisor.token()).json().getString("code");
         String forged = Codes.rewritten(doorCode, "\"id\":\"" + house.get(0) + "\"", "\"id\":\"" + neighbour + "\"");
 
         platform.stop();
@@ -156,26 +145,5 @@ class WorkerDayTest {
         app.tap("tab-outbox");
         app.waitForText("state-" + visit.recordId(), "已存证");
         app.shot("outbox");
-    }
-
-    private void signInAndEnroll() throws Exception {
-        app.waitForScreen("sign-in");
-        app.shot("sign-in");
-        app.fill("username", "worker");
-        app.fill("password", RealPlatform.PASSWORD);
-        app.waitForScreen("pin-create");
-        app.fill("pin", "246810");
-        app.fill("pin-confirm", "246810");
-        app.waitForScreen("waiting");
-        app.shot("waiting");
-        // A database query: polled off the FX thread.
-        WaitForAsyncUtils.waitFor(AppDriver.WAIT_SECONDS, TimeUnit.SECONDS, () -> platform.scalar(
-                "SELECT d.id FROM ledger.device d JOIN auth.account a ON a.id = d.account_id WHERE a.username = 'worker'") != null);
-        String deviceId = platform.scalar(
-                "SELECT d.id FROM ledger.device d JOIN auth.account a ON a.id = d.account_id WHERE a.username = 'worker'");
-        assertThat(platform.scalar("SELECT status FROM ledger.device WHERE id = ?", deviceId)).isEqualTo("pending");
-        Http.Response approved = platform.http().postJson("/api/v1/devices/" + deviceId + "/approve", supervisor, null);
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        app.waitForScreen("home");
     }
 }
