@@ -8,6 +8,7 @@ import cn.citygrid.backend.demo.DemoCommand;
 import cn.citygrid.backend.governance.ImportCommand;
 import cn.citygrid.backend.ledger.AuditCommand;
 import cn.citygrid.backend.witness.WitnessCommand;
+import cn.citygrid.sync.protocol.crypto.CryptoException;
 import java.net.BindException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the backend jar. Commands: {@code serve} (default), {@code migrate},
- * {@code demo [--persons N] [--seed S]}, {@code import --source NAME FILE}, {@code audit}, {@code witness}. Exit status 2 means invalid configuration or arguments, 3 a port already taken.
+ * {@code demo [--persons N] [--seed S]}, {@code import --source NAME FILE}, {@code audit}, {@code witness}. Exit status 2 means invalid configuration or arguments (data keys that do not fit the database included), 3 a port already taken.
  */
 public final class Main {
   private Main() {}
@@ -78,6 +79,12 @@ public final class Main {
             + taken.getMessage() + " (" + ConfigKey.HTTP_PORT.envName() + "=" + config.http().port() + ", "
             + ConfigKey.WITNESS_PORT.envName() + "=" + config.ledger().witnessPort() + ")");
         System.exit(3);
+      }
+      if (e.getCause() instanceof CryptoException sealed) {
+        System.err.println("数据密钥打不开此数据库中封存的平台密钥，请使用创建该数据库时的密钥 / the data keys cannot open the platform keys"
+            + " sealed in this database; start with the keys it was created with (" + ConfigKey.DATA_KEYS.envName() + ", "
+            + ConfigKey.DATA_INDEX_KEY.envName() + "): " + sealed.getMessage());
+        System.exit(2);
       }
       throw e;
     }
