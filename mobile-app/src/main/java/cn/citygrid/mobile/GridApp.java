@@ -106,6 +106,7 @@ public final class GridApp extends Application {
 
     private void signOut() {
         if (worker != null) {
+            ctx.background().awaitWrites();
             worker.close();
             worker = null;
         }
@@ -116,6 +117,7 @@ public final class GridApp extends Application {
     @Override
     public void stop() {
         if (worker != null) {
+            ctx.background().awaitWrites();
             worker.close();
         }
         if (ctx != null) {

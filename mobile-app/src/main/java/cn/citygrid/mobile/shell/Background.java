@@ -1,9 +1,12 @@
 package cn.citygrid.mobile.shell;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -45,6 +48,20 @@ public final class Background implements AutoCloseable {
                 Platform.runLater(() -> failed.accept(e));
             }
         });
+    }
+
+    /**
+     * Waits (10 s at most) until every write queued so far has run: called before the phone's database closes
+     * (sign-out, app stop), so an answer given just before is still in the draft.
+     */
+    public void awaitWrites() {
+        try {
+            writes.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "queued writes did not finish before the database closed", e);
+        }
     }
 
     public ScheduledExecutorService scheduler() {
