@@ -436,8 +436,8 @@ const en: Messages = {
   },
   map: {
     title: 'City map',
-    subtitle: 'Regions, grids, buildings and houses from the platform’s own vector tiles, only within your scope. Click a grid for its statistics and grid workers, a house for its residents and visits.',
-    layers: { regions: 'Regions', grids: 'Grids', buildings: 'Buildings', houses: 'Houses' },
+    subtitle: 'Regions, grids, buildings, houses and reported events from the platform’s own vector tiles, only within your scope. Click an event for its summary, a grid for its statistics and grid workers, a house for its residents and visits.',
+    layers: { regions: 'Regions', grids: 'Grids', buildings: 'Buildings', houses: 'Houses', events: 'Events' },
     grid: {
       title: 'Grid',
       persons: 'Residents',
@@ -464,6 +464,16 @@ const en: Messages = {
       kinds: { owner: 'Owner', tenant: 'Tenant', resident: 'Resident', other: 'Other' },
       visits: 'Latest visits ({n})',
       worker: 'Worker',
+    },
+    event: {
+      title: 'Event',
+      state: 'State',
+      states: { reported: 'Reported', dispatched: 'Dispatched', resolved: 'Resolved', closed: 'Closed' },
+      overdue: 'Overdue',
+      category: 'Category',
+      urgency: 'Urgency',
+      due: 'Due by',
+      grid: 'Grid',
     },
     tilesMissingTitle: 'The map tile routes are not available yet',
     tilesMissing: 'The backend does not serve GET /api/v1/tiles/city.json and GET /api/v1/tiles/:layer/:z/:x/:y.mvt yet (being built on another branch; contract in docs/gis.md). Until then the map shows its background and no data.',

@@ -439,8 +439,8 @@ const zhCN = {
   },
   map: {
     title: '城市地图',
-    subtitle: '区划、网格、建筑和房屋，来自平台自己的矢量瓦片，只显示您管辖范围内的内容。点击网格查看统计和网格员，点击房屋查看住户和走访记录。',
-    layers: { regions: '区划', grids: '网格', buildings: '建筑', houses: '房屋' },
+    subtitle: '区划、网格、建筑、房屋和上报事件，来自平台自己的矢量瓦片，只显示您管辖范围内的内容。点击事件查看摘要，点击网格查看统计和网格员，点击房屋查看住户和走访记录。',
+    layers: { regions: '区划', grids: '网格', buildings: '建筑', houses: '房屋', events: '事件' },
     grid: {
       title: '网格',
       persons: '实有人口',
@@ -467,6 +467,16 @@ const zhCN = {
       kinds: { owner: '产权人', tenant: '租户', resident: '居住', other: '其他' },
       visits: '最近走访记录（{n}）',
       worker: '网格员',
+    },
+    event: {
+      title: '事件',
+      state: '状态',
+      states: { reported: '已上报', dispatched: '已派遣', resolved: '已处置', closed: '已结案' },
+      overdue: '已超期',
+      category: '类别',
+      urgency: '紧急程度',
+      due: '处置期限',
+      grid: '网格',
     },
     tilesMissingTitle: '地图瓦片接口尚未上线',
     tilesMissing: '后端还没有提供 GET /api/v1/tiles/city.json 和 GET /api/v1/tiles/:layer/:z/:x/:y.mvt（正在另一个分支开发，约定见 docs/gis.md）。接口上线前地图只显示底色，不显示任何数据。',
