@@ -1,5 +1,6 @@
 // @ts-check
 /** The administrator's journey: sign-in errors, the forms page, the users page, a new user's password, place-code keys. */
+import { apiAs } from './api.mjs'
 import { formSteps } from './forms.mjs'
 import { at, fieldError, menuItem, signIn, waitForApi } from './helpers.mjs'
 
@@ -8,8 +9,9 @@ import { at, fieldError, menuItem, signIn, waitForApi } from './helpers.mjs'
 /**
  * @param {E2eRun} run
  * @param {string} password the demo accounts' password
+ * @param {import('./supervisor.mjs').Fixtures | null} fixtures
  */
-export async function adminJourney(run, password) {
+export async function adminJourney(run, password, fixtures) {
   const newUser = `e2e-${Date.now().toString(36)}`
   const admin = await run.newPage('admin')
 
@@ -163,6 +165,40 @@ export async function adminJourney(run, password) {
     await row.filter({ hasText: '已停用' }).getByRole('button', { name: '启用' }).waitFor()
   })
 
+  // A grid worker attached to one grid on creation, who then sees that grid's houses and no others.
+  const scoped = `${newUser}-w`
+  /** @type {{ grid: string, inside: string } | null} */
+  let territory = null
+  if (!fixtures) {
+    run.skip('create a grid worker attached to a grid', 'no --fixtures (WebAdminBrowserIT makes them)')
+  } else {
+    const adminApi = await apiAs(run.base, 'admin', password)
+    const house = await adminApi(`/api/v1/houses/${fixtures.taskHouseId}`)
+    territory = { grid: String(house.gridCode), inside: String(house.address) }
+    const grid = territory.grid
+    await run.step('admin creates a grid worker attached to a grid; the list shows the scope', async () => {
+      await admin.getByRole('button', { name: '新建用户' }).click()
+      const dialog = admin.getByRole('dialog', { name: '新建用户' })
+      await dialog.getByLabel('用户名', { exact: true }).fill(scoped)
+      await dialog.getByLabel('姓名', { exact: true }).fill('测试网格员')
+      await dialog.getByLabel('初始密码', { exact: true }).fill('Passw0rd-e2e')
+      await dialog.getByText('网格员', { exact: true }).click()
+      const scope = dialog.locator('.el-form-item', { hasText: '管辖范围' }).locator('input')
+      await scope.fill(grid)
+      await scope.press('Enter')
+      await dialog.locator('.el-tag', { hasText: grid }).waitFor()
+      const created = waitForApi(admin, 'POST', '/api/v1/users')
+      await dialog.getByRole('button', { name: '保存' }).click()
+      const response = await created
+      const body = await response.json()
+      if (response.status() !== 201 || JSON.stringify(body.scope) !== JSON.stringify([grid])) {
+        throw new Error(`expected 201 with scope [${grid}], got ${response.status()} ${JSON.stringify(body)}`)
+      }
+      await dialog.waitFor({ state: 'hidden' })
+      await admin.getByTestId('users-table').getByRole('row').filter({ hasText: scoped }).filter({ hasText: grid }).waitFor()
+    })
+  }
+
   await run.step('admin adds a place-code key, then retires the old one: the table shows which key signs and which is refused', async () => {
     const listed = waitForApi(admin, 'GET', '/api/v1/placecodes/keys')
     await menuItem(admin, '二维码密钥').click()
@@ -204,6 +240,29 @@ export async function adminJourney(run, password) {
       throw new Error(`tokens left in sessionStorage after signing out: ${stored}`)
     }
   })
+
+  if (fixtures && territory) {
+    const { inside } = territory
+    await run.step("the new grid worker's scope takes effect: a house of the grid is found, one outside it is not", async () => {
+      const found = waitForApi(admin, 'GET', '/api/v1/houses')
+      await admin.goto(`${run.base}/people?kind=houses&q=${encodeURIComponent(inside)}`)
+      await signIn(admin, { username: scoped, password: 'Passw0rd-e2e' })
+      await at(admin, '/people', { kind: 'houses', q: inside })
+      const hits = (await (await found).json()).items
+      if (!hits.some((/** @type {{ id: number }} */ h) => h.id === Number(fixtures.taskHouseId))) {
+        throw new Error(`the grid's house ${fixtures.taskHouseId} is not found by its own grid worker: ${JSON.stringify(hits)}`)
+      }
+      await admin.getByTestId('houses-results').getByText(inside).first().waitFor()
+      const refused = waitForApi(admin, 'GET', '/api/v1/houses')
+      await admin.getByTestId('houses-query').fill(fixtures.outsideHouseAddress)
+      await admin.getByRole('button', { name: '查询', exact: true }).click()
+      const outside = await (await refused).json()
+      if (outside.items.length !== 0) {
+        throw new Error(`a house outside the grid was found: ${JSON.stringify(outside.items)}`)
+      }
+      await admin.getByTestId('houses-results').getByText('在您的管辖范围内没有找到匹配的房屋').waitFor()
+    })
+  }
 
   await admin.context().close()
 }

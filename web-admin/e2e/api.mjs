@@ -32,7 +32,7 @@ export async function apiAs(base, username, password) {
 
 /**
  * A person the supervisor oversees who lives outside the worker's grid and has relations (household or
- * enterprises), with the clear ID number
+ * enterprises), with the clear ID number and name
  * (read for identity verification, which a supervisor may) and the worker's grid.
  * @param {string} base
  * @param {string} password
@@ -49,7 +49,7 @@ export async function personOutsideWorkerGrid(base, password) {
       // Someone with relations, so that the graph has a node to expand.
       const related = portrait.enterprises.length > 0 || (portrait.household?.members.length ?? 0) > 1
       if (related && grids.length > 0 && !grids.some((/** @type {string} */ g) => g.startsWith(workerGrid))) {
-        return { id: Number(hit.id), idNumber: String(portrait.person.idNumber), workerGrid: String(workerGrid) }
+        return { id: Number(hit.id), idNumber: String(portrait.person.idNumber), name: String(portrait.person.name), workerGrid: String(workerGrid) }
       }
     }
     if (!found.more) {

@@ -57,7 +57,7 @@ const run = new E2eRun(browser, values.base.replace(/\/$/, ''), out)
 /** @type {import('./supervisor.mjs').Fixtures | null} made by WebAdminBrowserIT; without them those steps are skipped, and said so */
 const fixtures = values.fixtures ? JSON.parse(readFileSync(values.fixtures, 'utf8')) : null
 try {
-  await adminJourney(run, PASSWORD)
+  await adminJourney(run, PASSWORD, fixtures)
   await supervisorJourney(run, PASSWORD, fixtures)
   await workerJourney(run, PASSWORD)
 } catch {

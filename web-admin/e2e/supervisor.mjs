@@ -10,7 +10,9 @@ import { at, fieldError, menuItem, signIn, waitForApi } from './helpers.mjs'
 
 /**
  * @typedef {import('./harness.mjs').E2eRun} E2eRun
- * @typedef {{ pendingDevice: string, recordId: string, reviewCandidate: number, photoRecordId: string, proposalRecordId: string, taskHouseId: string, houseVisitRecordId: string }} Fixtures
+ * @typedef {{ pendingDevice: string, recordId: string, reviewCandidate: number, distinctCandidate: number, photoRecordId: string,
+ *   proposalRecordId: string, taskHouseId: string, houseVisitRecordId: string, rejectDevice: string, revokeDevice: string,
+ *   workOrderId: number, outsideHouseAddress: string, enterpriseCode: string, enterpriseName: string, enterpriseBatch: number }} Fixtures
  */
 
 /**
@@ -140,10 +142,11 @@ export async function supervisorJourney(run, password, fixtures) {
   })
 
   if (!fixtures) {
-    for (const name of ['approve a device enrollment', 'open a field record from the list and verify its receipt', 'a record photo thumbnail and point', 'open the original photo', 'click a grid on the map', 'click a house on the map', 'dispatch and close a task', 'accept a proposed edit', 'resolve a merge review']) {
+    for (const name of ['find a person by name', 'find a house by address', 'find an enterprise by name with its provenance', 'approve a device enrollment', 'reject an enrollment and revoke a device', 'filter records by grid and date', 'open a field record from the list and verify its receipt', 'a record photo thumbnail and point', 'open the original photo', 'click a grid on the map', 'click a house on the map', 'dispatch and close a task', 'accept a proposed edit', 'resolve a merge review', 'keep a review apart', 'quality issues and work orders']) {
       run.skip(name, 'no --fixtures (WebAdminBrowserIT makes them)')
     }
   } else {
+    await searchSteps(run, page, fixtures, person, password)
     await fixtureSteps(run, page, fixtures, password)
   }
 
@@ -182,15 +185,31 @@ export async function supervisorJourney(run, password, fixtures) {
   })
   await signOut(worker)
   const admin = page
-  await run.step("the administrator sees the supervisor's reads of that person in the audit log", async () => {
-    await admin.goto(`${run.base}/audit?personId=${person.id}&username=supervisor`)
+  await run.step("the administrator filters the audit log through its form and sees the supervisor's reads of that person", async () => {
+    const unfiltered = waitForApi(admin, 'GET', '/api/v1/audit/data-access')
+    await admin.goto(`${run.base}/audit`)
     await signIn(admin, { username: 'admin', password })
+    await at(admin, '/audit')
+    await unfiltered
+    // A person id that is not a number is refused in place, without asking the server.
+    await admin.getByTestId('audit-person').fill(person.idNumber.slice(0, 6) + 'X')
+    await admin.getByRole('button', { name: '筛选' }).click()
+    await admin.getByText('人员编号应为数字（不是身份证号）').waitFor()
+    await admin.getByTestId('audit-person').fill(String(person.id))
+    await admin.getByTestId('audit-username').fill('supervisor')
     const log = waitForApi(admin, 'GET', '/api/v1/audit/data-access')
+    await admin.getByRole('button', { name: '筛选' }).click()
     await at(admin, '/audit', { personId: String(person.id), username: 'supervisor' })
-    const body = await (await log).json()
+    const answer = await log
+    const asked = new URL(answer.url()).searchParams
+    if (asked.get('personId') !== String(person.id) || asked.get('username') !== 'supervisor') {
+      throw new Error(`the filter did not reach the server: ${answer.url()}`)
+    }
+    const body = await answer.json()
     const purposes = new Set(body.items.map((/** @type {{ purpose: string }} */ e) => e.purpose))
-    if (!purposes.has('browse') || !purposes.has('verification')) {
-      throw new Error(`expected browse and verification reads, got ${JSON.stringify(body.items)}`)
+    if (!purposes.has('browse') || !purposes.has('verification')
+      || body.items.some((/** @type {{ username: string, subjectId: number }} */ e) => e.username !== 'supervisor' || Number(e.subjectId) !== person.id)) {
+      throw new Error(`expected only the supervisor's browse and verification reads of ${person.id}, got ${JSON.stringify(body.items)}`)
     }
     await admin.getByTestId('audit-table').getByText('身份核验').first().waitFor()
     await run.screenshot(admin, 'audit')
@@ -215,6 +234,8 @@ async function signOut(page) {
  * @param {string} password the demo accounts' password
  */
 async function fixtureSteps(run, page, fixtures, password) {
+  const supervisorApi = await apiAs(run.base, 'supervisor', password)
+  const workerGrid = (await (await apiAs(run.base, 'worker', password))('/api/v1/me')).scope[0]
   await run.step('the supervisor approves a pending device enrollment', async () => {
     await menuItem(page, '设备').click()
     await at(page, '/devices')
@@ -229,6 +250,39 @@ async function fixtureSteps(run, page, fixtures, password) {
     await page.getByText(`已批准设备 ${fixtures.pendingDevice}，证书已签发`).waitFor()
     await row.waitFor({ state: 'detached' })
     await run.screenshot(page, 'devices')
+  })
+
+  await run.step('the supervisor rejects an enrollment and revokes an approved device, each with a reason', async () => {
+    const pending = page.getByTestId('devices-table').locator('tbody tr', { hasText: fixtures.rejectDevice })
+    await pending.getByRole('button', { name: '拒绝' }).click()
+    const prompt = page.getByRole('dialog', { name: '拒绝设备登记' })
+    const rejected = waitForApi(page, 'POST', `/api/v1/devices/${fixtures.rejectDevice}/reject`)
+    await prompt.getByRole('textbox').fill('浏览器测试：来历不明的手机')
+    await prompt.getByRole('button', { name: '拒绝' }).click()
+    const refusal = await rejected
+    if (refusal.status() !== 200 || (await refusal.json()).status !== 'rejected') {
+      throw new Error(`reject: ${refusal.status()} ${await refusal.text()}`)
+    }
+    await pending.waitFor({ state: 'detached' })
+    await page.getByRole('tab', { name: '已拒绝' }).click()
+    await at(page, '/devices', { status: 'rejected' })
+    await page.getByTestId('devices-table').locator('tbody tr', { hasText: fixtures.rejectDevice }).getByText('浏览器测试：来历不明的手机').waitFor()
+
+    await page.getByRole('tab', { name: '已批准' }).click()
+    await at(page, '/devices', { status: 'approved' })
+    const approved = page.getByTestId('devices-table').locator('tbody tr', { hasText: fixtures.revokeDevice })
+    await approved.getByRole('button', { name: '吊销' }).click()
+    const confirm = page.getByRole('dialog', { name: '吊销设备' })
+    const revoked = waitForApi(page, 'POST', `/api/v1/devices/${fixtures.revokeDevice}/revoke`)
+    await confirm.getByRole('textbox').fill('浏览器测试：手机遗失')
+    await confirm.getByRole('button', { name: '吊销' }).click()
+    const revocation = await revoked
+    if (revocation.status() !== 200 || (await revocation.json()).status !== 'revoked') {
+      throw new Error(`revoke: ${revocation.status()} ${await revocation.text()}`)
+    }
+    await approved.waitFor({ state: 'detached' })
+    await page.getByRole('tab', { name: '已吊销' }).click()
+    await page.getByTestId('devices-table').locator('tbody tr', { hasText: fixtures.revokeDevice }).getByText('已吊销').waitFor()
   })
 
   await run.step('the record list shows the fixture records; one opens from the list and its receipt verifies in the browser', async () => {
@@ -266,11 +320,62 @@ async function fixtureSteps(run, page, fixtures, password) {
     }
     await page.getByTestId(`record-link-${fixtures.recordId}`).click()
     await at(page, `/records/${fixtures.recordId}`)
-    await page.getByTestId('record-summary').waitFor()
+    const summary = page.getByTestId('record-summary')
+    await summary.waitFor()
+    // The signature the server checked on arrival and the device that made it, as the API says.
+    const detail = await supervisorApi(`/api/v1/records/${fixtures.recordId}`)
+    await summary.getByTestId('record-signature').getByText(detail.keyId, { exact: false }).waitFor()
+    await summary.getByText(detail.deviceId, { exact: false }).first().waitFor()
+    await summary.getByText(detail.deviceStatus, { exact: true }).first().waitFor()
     await page.getByTestId('record-anchoring').getByText('已写入存证日志', { exact: false }).waitFor()
     await page.getByTestId('verify-receipt').click()
     await page.getByTestId('verify-verdict').getByText('核验通过').waitFor({ timeout: 30_000 })
     await run.screenshot(page, 'record-verified')
+  })
+
+  await run.step('the record list is filtered by grid and by capture date through the form', async () => {
+    await page.goto(`${run.base}/records`)
+    const filters = page.getByTestId('record-filters')
+    /** @param {Record<string, string>} query @returns {Promise<{ total: number, items: { recordId: string }[] }>} */
+    const search = async (query) => {
+      const listed = waitForApi(page, 'GET', '/api/v1/records')
+      await filters.getByRole('button', { name: '查询' }).click()
+      await at(page, '/records', query)
+      return (await listed).json()
+    }
+    const ids = (/** @type {{ items: { recordId: string }[] }} */ body) => body.items.map((r) => r.recordId)
+    await page.getByTestId('filter-grid').fill(workerGrid)
+    const inGrid = await search({ grid: workerGrid })
+    if (!ids(inGrid).includes(fixtures.recordId)) {
+      throw new Error(`the worker's record is not listed under the worker's grid ${workerGrid}: ${JSON.stringify(ids(inGrid))}`)
+    }
+    await page.getByTestId(`record-link-${fixtures.recordId}`).waitFor()
+    // A district nobody here works in (Beijing Dongcheng): nothing.
+    await page.getByTestId('filter-grid').fill('110101')
+    const elsewhere = await search({ grid: '110101' })
+    if (elsewhere.total !== 0) {
+      throw new Error(`records listed for 110101: ${JSON.stringify(ids(elsewhere))}`)
+    }
+    await page.getByTestId('records-table').getByText('没有符合条件的记录').waitFor()
+    await page.getByTestId('filter-grid').fill('')
+    // Today in Beijing, typed into the date range: the records made today; a day in 2020: none.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    /** @param {string} from @param {string} to */
+    const days = async (from, to) => {
+      await page.getByPlaceholder('开始日期').fill(from)
+      await page.getByPlaceholder('结束日期').fill(to)
+      await page.getByPlaceholder('结束日期').press('Enter')
+      return search({ from, to })
+    }
+    const todays = await days(today, today)
+    if (!ids(todays).includes(fixtures.recordId)) {
+      throw new Error(`today's records (${today}) lack the fixture record: ${JSON.stringify(ids(todays))}`)
+    }
+    const old = await days('2020-01-01', '2020-01-02')
+    if (old.total !== 0) {
+      throw new Error(`records listed for January 2020: ${JSON.stringify(ids(old))}`)
+    }
+    await page.getByTestId('records-table').getByText('没有符合条件的记录').waitFor()
   })
 
   await run.step("a synced event report shows its photo thumbnail, point and masked answers", async () => {
@@ -418,6 +523,159 @@ async function fixtureSteps(run, page, fixtures, password) {
     await page.getByTestId('last-decision').getByText(`并入 #${fixtures.reviewCandidate}`).waitFor()
     await card.waitFor({ state: 'detached' })
   })
+
+  await run.step('the supervisor keeps another review apart ("not the same person"); both records stay', async () => {
+    const queue = waitForApi(page, 'GET', '/api/v1/governance/reviews')
+    await page.reload()
+    const body = await (await queue).json()
+    const review = body.items.find((/** @type {{ candidate: { personId: number } }} */ r) => r.candidate.personId === fixtures.distinctCandidate)
+    if (!review) {
+      throw new Error(`the second fixture review is not in the queue: ${JSON.stringify(body.items)}`)
+    }
+    const card = page.getByTestId(`review-${review.id}`)
+    const decided = waitForApi(page, 'POST', `/api/v1/governance/reviews/${review.id}/decision`)
+    await card.getByTestId('review-distinct').click()
+    await page.getByRole('dialog').getByRole('button', { name: '不是同一人' }).click()
+    const answer = await decided
+    if (answer.status() !== 200 || (await answer.json()).decision !== 'distinct') {
+      throw new Error(`decision: ${answer.status()} ${await answer.text()}`)
+    }
+    await page.getByTestId('last-decision').getByText(`比对 #${review.id}：两条记录都已保留。`).waitFor()
+    await card.waitFor({ state: 'detached' })
+    // Both persons are still there (the new record has no address in anyone's grid: the administrator reads it).
+    const adminApi = await apiAs(run.base, 'admin', password)
+    for (const id of [fixtures.distinctCandidate, review.newRecord.personId]) {
+      await adminApi(`/api/v1/persons/by-id/${id}?purpose=data-correction`)
+    }
+  })
+
+  await run.step("the import's issues are listed; its work order shows state and due date and moves to in progress", async () => {
+    const issues = waitForApi(page, 'GET', '/api/v1/governance/issues')
+    await page.getByRole('tab', { name: '质量问题' }).click()
+    await at(page, '/quality', { tab: 'issues' })
+    if ((await issues).status() !== 200) {
+      throw new Error(`issues: ${(await issues).status()}`)
+    }
+    const filtered = waitForApi(page, 'GET', '/api/v1/governance/issues')
+    await page.getByPlaceholder('规则').fill('completeness.required')
+    await page.getByRole('button', { name: '筛选' }).click()
+    await at(page, '/quality', { tab: 'issues', rule: 'completeness.required' })
+    const list = await (await filtered).json()
+    if (list.items.length === 0 || list.items.some((/** @type {{ rule: string }} */ i) => i.rule !== 'completeness.required')) {
+      throw new Error(`filtered issues: ${JSON.stringify(list.items)}`)
+    }
+    const first = list.items[0]
+    const issueRow = page.getByTestId('issues-table').locator('tbody tr', { hasText: first.message }).first()
+    await issueRow.getByText('未解决').waitFor()
+
+    const orders = waitForApi(page, 'GET', '/api/v1/governance/work-orders')
+    await page.getByRole('tab', { name: '整改工单' }).click()
+    const order = (await (await orders).json()).items.find((/** @type {{ id: number }} */ o) => o.id === fixtures.workOrderId)
+    if (!order || order.status !== 'open') {
+      throw new Error(`the fixture's work order is not open in the list: ${JSON.stringify(order)}`)
+    }
+    const row = page.getByTestId('orders-table').locator('tbody tr', { hasText: order.title })
+    await row.getByText('待处理').waitFor()
+    const due = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(order.dueAt))
+    await row.getByText(due).waitFor()
+    await run.screenshot(page, 'quality-orders')
+    const moved = waitForApi(page, 'POST', `/api/v1/governance/work-orders/${order.id}/status`)
+    await row.getByRole('button', { name: '开始处理' }).click()
+    const dialog = page.getByRole('dialog', { name: '工单流转' })
+    await dialog.getByRole('textbox').fill('浏览器测试：已联系公安')
+    await dialog.getByRole('button', { name: '开始处理' }).click()
+    const answer = await moved
+    if (answer.status() !== 200 || (await answer.json()).status !== 'in_progress') {
+      throw new Error(`move: ${answer.status()} ${await answer.text()}`)
+    }
+    await row.getByText('处理中').waitFor()
+    await row.getByText('浏览器测试：已联系公安').waitFor()
+    await row.getByRole('button', { name: '标记已整改' }).waitFor()
+  })
+}
+
+/**
+ * Houses by address, enterprises by name and persons by name, from the people page's tabs.
+ * @param {E2eRun} run
+ * @param {import('playwright-core').Page} page signed in as the supervisor
+ * @param {Fixtures} fixtures
+ * @param {{ id: number, name: string }} person
+ * @param {string} password
+ */
+async function searchSteps(run, page, fixtures, person, password) {
+  const supervisor = await apiAs(run.base, 'supervisor', password)
+  const house = await supervisor(`/api/v1/houses/${fixtures.taskHouseId}`)
+
+  await run.step('the supervisor finds a person by the start of their name; the list is masked', async () => {
+    await menuItem(page, '人口/房屋/企业').click()
+    await at(page, '/people')
+    await page.getByTestId('person-query').fill(person.name)
+    const searched = waitForApi(page, 'GET', '/api/v1/persons')
+    await page.getByRole('button', { name: '查询', exact: true }).click()
+    await at(page, '/people', { q: person.name })
+    const answer = await (await searched).json()
+    const hit = answer.items.find((/** @type {{ id: number }} */ p) => p.id === person.id)
+    if (!hit || !hit.name.includes('*')) {
+      throw new Error(`expected person ${person.id}, masked, among ${JSON.stringify(answer.items)}`)
+    }
+    await page.getByTestId('person-results').locator('tbody tr', { hasText: hit.idNumber }).waitFor()
+    if ((await page.getByTestId('person-results').textContent())?.includes(person.name)) {
+      throw new Error('the clear name is on the page while browsing')
+    }
+  })
+
+  await run.step('the supervisor finds a house by its address; it opens with its residents masked and its visits', async () => {
+    await page.getByRole('tab', { name: '房屋/地址' }).click()
+    await at(page, '/people', { kind: 'houses' })
+    await page.getByTestId('houses-query').fill(house.address)
+    const searched = waitForApi(page, 'GET', '/api/v1/houses')
+    await page.getByRole('button', { name: '查询', exact: true }).click()
+    await at(page, '/people', { kind: 'houses', q: house.address })
+    const answer = await (await searched).json()
+    const hit = answer.items.find((/** @type {{ id: number }} */ h) => h.id === Number(fixtures.taskHouseId))
+    if (!hit || hit.residents < 1) {
+      throw new Error(`expected house ${fixtures.taskHouseId} with residents among ${JSON.stringify(answer.items)}`)
+    }
+    const detail = waitForApi(page, 'GET', `/api/v1/houses/${fixtures.taskHouseId}`)
+    await page.getByTestId('houses-results').locator('tbody tr', { hasText: house.address }).first().click()
+    await at(page, `/people/houses/${fixtures.taskHouseId}`)
+    const body = await (await detail).json()
+    const panel = page.getByTestId('house-panel')
+    await panel.getByTestId('house-summary').getByText(house.address).waitFor()
+    for (const r of body.residents) {
+      if (!r.idNumber.includes('*')) {
+        throw new Error(`a resident's ID number in clear while browsing: ${JSON.stringify(r)}`)
+      }
+      await panel.getByTestId('house-residents').getByText(r.idNumber, { exact: true }).first().waitFor()
+    }
+    await panel.getByTestId('house-visits').getByText('household-visit').first().waitFor()
+    await run.screenshot(page, 'house-search')
+  })
+
+  await run.step('the supervisor finds an enterprise by part of its name; the portrait names the batch and row of each registered fact', async () => {
+    await page.goto(`${run.base}/people?kind=enterprises`)
+    const part = fixtures.enterpriseName.slice(1)
+    await page.getByTestId('enterprises-query').fill(part)
+    const searched = waitForApi(page, 'GET', '/api/v1/enterprises')
+    await page.getByRole('button', { name: '查询', exact: true }).click()
+    const answer = await (await searched).json()
+    if (!answer.items.some((/** @type {{ creditCode: string }} */ e) => e.creditCode === fixtures.enterpriseCode)) {
+      throw new Error(`expected ${fixtures.enterpriseCode} among ${JSON.stringify(answer.items)}`)
+    }
+    const portrait = waitForApi(page, 'GET', `/api/v1/enterprises/${fixtures.enterpriseCode}`)
+    await page.getByTestId('enterprises-results').locator('tbody tr', { hasText: fixtures.enterpriseCode }).click()
+    await at(page, `/people/enterprises/${fixtures.enterpriseCode}`)
+    const body = await (await portrait).json()
+    const industry = body.provenance?.industry
+    if (!industry || industry.source !== 'shichang_registry' || industry.batch !== fixtures.enterpriseBatch || industry.row !== 1) {
+      throw new Error(`expected the industry from 市场监管 batch ${fixtures.enterpriseBatch} row 1, got ${JSON.stringify(body.provenance)}`)
+    }
+    const table = page.getByTestId('enterprise-provenance')
+    const row = table.locator('tbody tr', { hasText: '所属行业' })
+    await row.getByText('科技推广和应用服务业').waitFor()
+    await row.getByText(`shichang_registry · 批次 ${fixtures.enterpriseBatch} 第 1 行`).waitFor()
+    await run.screenshot(page, 'enterprise-provenance')
+  })
 }
 
 /**
@@ -494,5 +752,29 @@ async function mapSteps(run, page, fixtures, password) {
     }
     await panel.getByTestId('house-visits').getByText('household-visit').first().waitFor()
     await run.screenshot(page, 'map-house')
+  })
+
+  await run.step('the map draws the synced event in its state colour; clicked, it shows its summary; the toggle hides it', async () => {
+    const record = await supervisor(`/api/v1/records/${fixtures.photoRecordId}`)
+    const [lon, lat] = record.location
+    await clickMapAt(page, { lon, lat }, 16, run.base)
+    // Counted from what MapLibre rendered in view once idle, not from the tile's bytes.
+    const drawn = Number(await page.getByTestId('map').getAttribute('data-events'))
+    if (!(drawn >= 1)) {
+      throw new Error(`expected the fixture event drawn on the map, got data-events=${drawn}`)
+    }
+    await page.getByTestId('events-legend').getByText('已超期').waitFor()
+    const panel = page.getByTestId('event-panel')
+    await panel.getByTestId('event-state').getByText('已上报', { exact: true }).waitFor()
+    await panel.getByText('municipal', { exact: true }).waitFor()
+    await panel.getByText('urgent', { exact: true }).waitFor()
+    // Reported just now: due in 72 h, so not overdue.
+    if ((await panel.getByTestId('event-overdue').count()) !== 0) {
+      throw new Error('a fresh event is shown as overdue')
+    }
+    await run.screenshot(page, 'map-event')
+    await page.getByTestId('map-layers').getByText('事件', { exact: true }).click()
+    await page.locator('[data-testid="map"][data-events="0"]').waitFor()
+    await page.getByTestId('events-legend').waitFor({ state: 'detached' })
   })
 }

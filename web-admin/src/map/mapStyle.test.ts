@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { cityStyle, featureRows, layerIds, needsToken, SELECTED_GRID_LAYER, selectedGridFilter, tileUrl } from './mapStyle'
+import { cityStyle, EVENT_COLOURS, EVENTS_LAYER, featureRows, isOverdue, layerIds, needsToken, overdueExpression, SELECTED_GRID_LAYER, selectedGridFilter, tileUrl } from './mapStyle'
 
-const ALL = { regions: true, grids: true, buildings: true, houses: true }
+const ALL = { regions: true, grids: true, buildings: true, houses: true, events: true }
 
 describe('cityStyle', () => {
   it('draws our own composite tiles and nothing from the internet', () => {
@@ -14,7 +14,7 @@ describe('cityStyle', () => {
   it('reads each layer from the tile layer of the same name', () => {
     const style = cityStyle('', true, ALL)
     const sourceLayers = style.layers.filter((l) => 'source-layer' in l).map((l) => (l as { 'source-layer': string })['source-layer'])
-    expect(new Set(sourceLayers)).toEqual(new Set(['regions', 'grids', 'buildings', 'houses']))
+    expect(new Set(sourceLayers)).toEqual(new Set(['regions', 'grids', 'buildings', 'houses', 'events']))
   })
 
   it('hides a layer the user switched off without removing it', () => {
@@ -53,5 +53,43 @@ describe('layerIds and featureRows', () => {
 
   it('lists names and codes first', () => {
     expect(featureRows({ grid_code: '440304', count: 3, name: '福田' }).map((r) => r.key)).toEqual(['name', 'count', 'grid_code'])
+  })
+})
+
+describe('the events layer', () => {
+  const NOW = 1_800_000_000
+  const eventsLayer = (now: number) => cityStyle('', true, ALL, now).layers.find((l) => l.id === EVENTS_LAYER)
+
+  it('draws the events tile layer above the houses, from zoom 12 as the server serves it', () => {
+    const ids = cityStyle('', true, ALL, NOW).layers.map((l) => l.id)
+    expect(ids.indexOf(EVENTS_LAYER)).toBeGreaterThan(ids.indexOf('houses'))
+    expect(eventsLayer(NOW)).toMatchObject({ type: 'circle', 'source-layer': 'events', minzoom: 12 })
+    expect(layerIds('events')).toEqual([EVENTS_LAYER])
+  })
+
+  it('colours each state from the legend table', () => {
+    const paint = (eventsLayer(NOW) as { paint: Record<string, unknown> }).paint
+    expect(paint['circle-color']).toEqual(['match', ['get', 'status'], 'reported', EVENT_COLOURS.reported, 'dispatched', EVENT_COLOURS.dispatched,
+      'resolved', EVENT_COLOURS.resolved, 'closed', EVENT_COLOURS.closed, '#909399'])
+  })
+
+  it('judges overdue against the clock it is given, not the flag the tile was drawn with', () => {
+    const paint = (eventsLayer(NOW) as { paint: Record<string, unknown> }).paint
+    expect(paint['circle-stroke-color']).toEqual(['case', overdueExpression(NOW), '#f56c6c', '#ffffff'])
+    expect(overdueExpression(NOW)).toContainEqual(['<', ['to-number', ['get', 'due']], NOW])
+    // A tile cached before the event fell due still says overdue: false; `due` decides.
+    expect(isOverdue({ status: 'reported', due: NOW - 1, overdue: false }, NOW)).toBe(true)
+    expect(isOverdue({ status: 'dispatched', due: NOW + 1, overdue: true }, NOW)).toBe(false)
+  })
+
+  it('never calls a resolved or closed event overdue, nor one without a due time', () => {
+    expect(isOverdue({ status: 'resolved', due: NOW - 3600 }, NOW)).toBe(false)
+    expect(isOverdue({ status: 'closed', due: NOW - 3600 }, NOW)).toBe(false)
+    expect(isOverdue({ status: 'reported' }, NOW)).toBe(false)
+    expect(overdueExpression(NOW)[1]).toEqual(['in', ['get', 'status'], ['literal', ['reported', 'dispatched']]])
+  })
+
+  it('can be switched off like the others', () => {
+    expect(cityStyle('', true, { ...ALL, events: false }, NOW).layers.find((l) => l.id === EVENTS_LAYER)?.layout).toEqual({ visibility: 'none' })
   })
 })

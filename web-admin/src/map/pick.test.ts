@@ -7,6 +7,14 @@ const region: HitFeature = { layer: 'regions', properties: { code: '440304001', 
 const flat = (id: number, address: string): HitFeature => ({ layer: 'houses', properties: { id, address, grid_code: GRID, usage: '住宅' } })
 
 describe('pickTarget', () => {
+  it('opens the event under the pointer before the house and grid beneath it', () => {
+    const event: HitFeature = { layer: 'events', properties: { id: 5, category: 'municipal', urgency: 'urgent', status: 'reported', grid_code: GRID, overdue: false, due: 1_800_000_000 } }
+    expect(pickTarget([event, flat(7, '莲花路 1 号 101'), grid])).toEqual({
+      kind: 'event',
+      event: { id: 5, category: 'municipal', urgency: 'urgent', status: 'reported', gridCode: GRID, due: 1_800_000_000 },
+    })
+  })
+
   it('opens the house when one house is under the pointer, over its grid and region', () => {
     expect(pickTarget([flat(7, '莲花路 1 号 101'), grid, region])).toEqual({ kind: 'houses', houses: [{ id: 7, address: '莲花路 1 号 101' }] })
   })

@@ -1,7 +1,8 @@
 /**
  * What a click on the city map opens, decided from the features drawn under the pointer (pure, so it is
- * tested without a map): single houses first (a building's flats share one point, so there may be many),
- * then the unit grid (its fill, or its per-grid dot at low zooms), else the attributes of whatever was hit.
+ * tested without a map): a field event first, then single houses (a building's flats share one point, so
+ * there may be many), then the unit grid (its fill, or its per-grid dot at low zooms), else the
+ * attributes of whatever was hit.
  */
 import { featureRows } from './mapStyle'
 
@@ -17,7 +18,19 @@ export interface HouseHit {
   address: string
 }
 
+/** A field event as its tile carries it (docs/gis.md, `events`). */
+export interface EventHit {
+  id: number
+  category: string
+  urgency: string
+  status: string
+  gridCode: string | null
+  /** Epoch seconds after which an open event is overdue, when the tile says. */
+  due: number | null
+}
+
 export type MapPick =
+  | { kind: 'event'; event: EventHit }
   | { kind: 'houses'; houses: HouseHit[] }
   | { kind: 'grid'; code: string }
   | { kind: 'feature'; layer: string; rows: { key: string; value: string }[] }
@@ -26,6 +39,11 @@ export type MapPick =
 const GRID_CODE = /^[0-9]{15}$/
 
 export function pickTarget(features: readonly HitFeature[]): MapPick | null {
+  // An event is a small dot drawn over everything else: when the pointer is on one, that is what was meant.
+  const event = features.find((f) => f.layer === 'events' && typeof f.properties['id'] === 'number')
+  if (event) {
+    return { kind: 'event', event: eventOf(event.properties) }
+  }
   const houses = new Map<number, HouseHit>()
   for (const f of features) {
     // From z 16 a house is a point of its own with its id; below, points carry a count (a grid or a cluster).
@@ -43,6 +61,18 @@ export function pickTarget(features: readonly HitFeature[]): MapPick | null {
   }
   const first = features[0]
   return first ? { kind: 'feature', layer: first.layer, rows: featureRows(first.properties) } : null
+}
+
+function eventOf(p: Record<string, unknown>): EventHit {
+  const text = (key: string) => (p[key] === undefined || p[key] === null ? '' : String(p[key]))
+  return {
+    id: Number(p['id']),
+    category: text('category'),
+    urgency: text('urgency'),
+    status: text('status'),
+    gridCode: text('grid_code') || null,
+    due: typeof p['due'] === 'number' ? p['due'] : null,
+  }
 }
 
 function gridCodeOf(f: HitFeature): string | null {

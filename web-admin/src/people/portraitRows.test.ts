@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { batchRow, fieldRows } from './portraitRows'
-import type { PersonPortrait } from './types'
+import { batchRow, enterpriseFieldRows, fieldRows } from './portraitRows'
+import type { EnterprisePortrait, PersonPortrait } from './types'
 
 const portrait = {
   person: {
@@ -50,5 +50,33 @@ describe('batchRow', () => {
     expect(batchRow(portrait.provenance['name']!)).toEqual({ batch: 12, row: 7 })
     expect(batchRow(portrait.provenance['care_flag']!)).toBeNull()
     expect(batchRow(null)).toBeNull()
+  })
+})
+
+describe('enterpriseFieldRows', () => {
+  const enterprise = {
+    enterprise: { name: '深圳市莲花科技有限公司', kind: '有限责任公司', industry: '科技推广和应用服务业', registeredAt: '2019-03-04', registeredCapital: '3000000', address: null },
+    provenance: {
+      industry: { source: 'shichang_registry', batch: 9, row: 1, trust: 100, at: '2026-11-27T00:00:00Z', visit: false },
+      legal_rep_name: { source: 'shichang_registry', batch: 9, row: 1, trust: 100, at: '2026-11-27T00:00:00Z', visit: false },
+    },
+  } as unknown as EnterprisePortrait
+
+  it('lists the registered facts under the import field names, each with its source where known', () => {
+    const rows = enterpriseFieldRows(enterprise)
+    expect(rows.slice(0, 6).map((r) => [r.field, r.value, r.provenance?.batch ?? null])).toEqual([
+      ['enterprise_name', '深圳市莲花科技有限公司', null],
+      ['enterprise_kind', '有限责任公司', null],
+      ['industry', '科技推广和应用服务业', 9],
+      ['registered_at', '2019-03-04', null],
+      ['registered_capital_wan', '3000000', null],
+      ['address', '—', null],
+    ])
+    expect(rows[6]).toMatchObject({ field: 'legal_rep_name', known: false })
+  })
+
+  it('reads an answer without provenance as no source known', () => {
+    const rows = enterpriseFieldRows({ ...enterprise, provenance: undefined } as unknown as EnterprisePortrait)
+    expect(rows.every((r) => r.provenance === null)).toBe(true)
   })
 })

@@ -15,7 +15,28 @@ export interface PersonHit {
   address: string | null
 }
 
-/** GET /api/v1/persons: pages that only say whether there is more (a search never counts). */
+/** GET /api/v1/houses?q=: no personal data, only how many live there. */
+export interface HouseHit {
+  id: number
+  address: string
+  gridCode: string
+  usage: string | null
+  areaM2: string | null
+  residents: number
+}
+
+/** GET /api/v1/enterprises?q=: registration facts only. */
+export interface EnterpriseHit {
+  creditCode: string
+  name: string
+  kind: string | null
+  industry: string | null
+  status: string | null
+  address: string | null
+  gridCode: string | null
+}
+
+/** GET /api/v1/persons, /houses, /enterprises: pages that only say whether there is more (a search never counts). */
 export interface SearchPage<T> {
   page: number
   size: number
@@ -99,6 +120,8 @@ export interface EnterprisePortrait {
   employeeCount: number
   inspections: { recordId: string; form: string; capturedAt: string }[]
   riskTags: { code: string; reason: string }[]
+  /** Per registered fact (enterprise_name, industry, …); empty for facts no import has set. */
+  provenance: Record<string, Provenance>
   disclosure: { purpose: string; namesClear: boolean }
 }
 

@@ -52,6 +52,7 @@ export const PAGES: readonly ConsolePage[] = [
     children: [
       { path: 'persons/:id', name: 'person', component: () => import('@/people/PersonPortraitPage.vue') },
       { path: 'enterprises/:code', name: 'enterprise', component: () => import('@/people/EnterprisePortraitPage.vue') },
+      { path: 'houses/:id', name: 'house', component: () => import('@/people/HousePage.vue') },
     ],
   },
   {

@@ -19,9 +19,9 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Enterprise portraits by unified social credit code: registration, address and grid, the people
- * in it (names masked unless disclosed), employee count, inspections, and risk tags derived from
- * those facts. Registration data is public; the people in it are personal data, so reads are logged.
+ * Enterprise portraits by unified social credit code: registration, address and grid with the
+ * provenance of each registered fact (source, batch, row, trust, time), the people in it (names masked
+ * unless disclosed), employee count, inspections, and risk tags derived from those facts. Registration data is public; the people in it are personal data, so reads are logged.
  */
 public final class EnterprisePortraits {
   static final String SQL = """
@@ -93,6 +93,7 @@ public final class EnterprisePortraits {
         .put("inspections", row.getString("inspections") == null ? new JsonArray() : new JsonArray(row.getString("inspections")))
         .put("riskTags", RiskTags.of(people, employees, row.getBigDecimal("registered_capital"), registered,
             row.getLong("open_issues"), CityDay.today()))
+        .put("provenance", PersonPortraitJson.provenance(row.getString("provenance")))
         .put("disclosure", new JsonObject().put("purpose", purpose.code()).put("namesClear", names));
   }
 

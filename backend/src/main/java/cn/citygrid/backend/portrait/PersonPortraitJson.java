@@ -76,8 +76,11 @@ final class PersonPortraitJson {
     return h;
   }
 
-  /** {"name": {"source", "batch", "row", "trust", "at", "visit"}, …}: where each golden value came from. */
-  private static JsonObject provenance(String json) {
+  /**
+   * {"name": {"source", "batch", "row", "trust", "at", "visit"}, …}: where each golden value came from,
+   * from a {@code provenance} column as {@code gov.prov} (V5) writes it; persons' and enterprises' alike.
+   */
+  static JsonObject provenance(String json) {
     JsonObject out = new JsonObject();
     new JsonObject(json).forEach(e -> {
       JsonObject p = (JsonObject) e.getValue();

@@ -121,6 +121,37 @@ class PortraitIT {
   }
 
   @Test
+  void enterprisePortrait_namesTheSourceBatchAndRowOfEachRegisteredFact_andNothingForFactsNoImportSet() throws Exception {
+    // The last enterprise of the supervisor's scope (the other tests take the first), registered again by 市场监管
+    // with its own name and kind and a new industry; the address is left empty, so it keeps no provenance.
+    String[] firm = scalar("""
+        SELECT e.credit_code || '|' || e.name || '|' || e.kind FROM grid.enterprise e JOIN auth.account_scope s
+          ON e.grid_code LIKE s.node_code || '%' JOIN auth.account a ON a.id = s.account_id
+        WHERE a.username = 'supervisor' ORDER BY e.id DESC LIMIT 1""").split("\\|");
+    String admin = app.login("admin", "Demo@2026");
+    String csv = "统一社会信用代码,企业名称,企业类型,所属行业,成立日期,注册资本(万元),住所,法定代表人,法定代表人证件号码\n"
+        + firm[0] + "," + firm[1] + "," + firm[2] + ",科技推广和应用服务业,2019-03-04,300,,,\n";
+    Http.Response imported = http.postFile("/api/v1/governance/imports?source=shichang_registry", admin, "file", "企业登记.csv",
+        csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    long batch = imported.json().getLong("batchId");
+
+    Http.Response r = http.get("/api/v1/enterprises/" + firm[0], app.login("supervisor", "Demo@2026"));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject provenance = r.json().getJsonObject("provenance");
+    assertThat(provenance.fieldNames()).contains("enterprise_name", "enterprise_kind", "industry", "registered_at",
+        "registered_capital_wan").doesNotContain("address");
+    JsonObject industry = provenance.getJsonObject("industry");
+    assertThat(industry.getString("source")).isEqualTo("shichang_registry");
+    assertThat(industry.getLong("batch")).isEqualTo(batch);
+    assertThat(industry.getInteger("row")).isEqualTo(1);
+    assertThat(industry.getInteger("trust")).isEqualTo(100);
+    assertThat(industry.getString("at")).isNotBlank();
+    assertThat(industry.getBoolean("visit")).isFalse();
+    assertThat(r.json().getJsonObject("enterprise").getString("industry")).isEqualTo("科技推广和应用服务业");
+  }
+
+  @Test
   void housesAndEnterprises_areFoundByAddressNameOrCode_onlyInTheCallersGrids() throws Exception {
     String[] house = scalar("""
         SELECT h.id || '|' || h.address || '|' || h.grid_code FROM grid.house h JOIN auth.account_scope s

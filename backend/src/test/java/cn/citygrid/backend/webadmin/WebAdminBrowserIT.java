@@ -114,7 +114,8 @@ class WebAdminBrowserIT {
     assertThat(process.exitValue()).as("exit code of %s; its output:%n%s", String.join(" ", command), String.join("\n", output))
         .isZero();
     for (String shot : List.of("sign-in", "users", "forms", "form-upload-error", "form-preview", "person-portrait", "records",
-        "record-verified", "record-photo", "record-original", "map-grid", "map-house", "tasks", "proposals", "quality-review")) {
+        "record-verified", "record-photo", "record-original", "map-grid", "map-house", "map-event", "house-search",
+        "enterprise-provenance", "tasks", "proposals", "quality-review", "quality-orders")) {
       assertThat(out.resolve(shot + ".png")).exists();
     }
   }
