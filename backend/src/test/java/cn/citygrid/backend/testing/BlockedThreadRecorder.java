@@ -34,10 +34,10 @@ public final class BlockedThreadRecorder extends AppenderBase<ILoggingEvent> {
 
   /**
    * True when the stuck loop was in our code or in something our code called other than the event-loop
-   * libraries themselves: a JDBC call, a sleep, file I/O or crypto above our innermost frame counts; Vert.x,
-   * Netty or their Micrometer metrics above it (writing an HTTP/2 frame, registering a timer, unless a
-   * {@code …Blocking} call), or the JVM linking a lambda or loading a class on first use, are the loop being
-   * slow on a loaded machine, not our code blocking it.
+   * libraries themselves, as the call our innermost frame made says: a JDBC call, a sleep, file I/O, a
+   * future's get or crypto counts; a call into Vert.x, Netty or their Micrometer metrics (writing an HTTP/2
+   * frame, registering a timer — unless a {@code …Blocking} call), or the JVM linking a lambda or loading a
+   * class on first use, is the loop being slow on a loaded machine, not our code blocking it.
    */
   static boolean inOurCode(IThrowableProxy thrown) {
     if (thrown == null) {
@@ -47,7 +47,9 @@ public final class BlockedThreadRecorder extends AppenderBase<ILoggingEvent> {
         .map(f -> f.getStackTraceElement()).toArray(StackTraceElement[]::new);
     for (int ours = 0; ours < frames.length; ours++) {
       if (frames[ours].getClassName().startsWith("cn.citygrid.")) {
-        return ours == 0 || !Arrays.stream(frames, 0, ours).allMatch(BlockedThreadRecorder::eventLoopLibrary);
+        // What our innermost frame was calling decides: whatever a Vert.x or Netty call does inside (down to the
+        // JDK), it did as the library; a call straight into the JDK or another library is ours.
+        return ours == 0 || !eventLoopLibrary(frames[ours - 1]);
       }
     }
     return false;

@@ -25,7 +25,9 @@ class BlockedThreadRecorderTest {
     assertThat(BlockedThreadRecorder.inOurCode(stuckAt("java.lang.Thread.sleep", "cn.citygrid.backend.Foo.handle",
         "io.vertx.core.impl.ContextImpl.run"))).isTrue();
     assertThat(BlockedThreadRecorder.inOurCode(stuckAt("org.postgresql.jdbc.PgStatement.execute",
-        "io.vertx.core.impl.future.FutureImpl.onSuccess", "cn.citygrid.backend.Foo.handle"))).as("JDBC is not the event loop's own").isTrue();
+        "cn.citygrid.backend.Foo.handle"))).as("JDBC is not the event loop's own").isTrue();
+    assertThat(BlockedThreadRecorder.inOurCode(stuckAt("java.util.concurrent.CompletableFuture.get",
+        "cn.citygrid.backend.Foo.handle", "io.vertx.core.impl.future.FutureImpl$1.onSuccess"))).isTrue();
     assertThat(BlockedThreadRecorder.inOurCode(stuckAt("io.vertx.core.file.impl.FileSystemImpl.readFileBlocking",
         "cn.citygrid.backend.Foo.handle"))).isTrue();
     assertThat(BlockedThreadRecorder.inOurCode(null)).as("no stack counts against us").isTrue();
@@ -33,6 +35,9 @@ class BlockedThreadRecorderTest {
 
   @Test
   void onlyVertxOrNettyAboveOurs_orNoneOfOursAtAll_isLoggedNotFailed() {
+    assertThat(BlockedThreadRecorder.inOurCode(stuckAt("java.util.zip.Deflater.deflateBytesBytes",
+        "io.netty.handler.codec.http2.CompressorHttp2ConnectionEncoder.writeData", "io.vertx.core.http.impl.Http2ServerResponse.end",
+        "cn.citygrid.geo.tiles.TileRoutes.lambda$send$1"))).as("the JDK under a Netty call is Netty's doing").isFalse();
     assertThat(BlockedThreadRecorder.inOurCode(stuckAt("io.netty.handler.codec.http2.DefaultHttp2FrameWriter.writeHeadersInternal",
         "io.vertx.core.http.impl.Http2ServerResponse.end", "cn.citygrid.geo.tiles.TileRoutes.lambda$send$1",
         "io.vertx.core.impl.future.FutureImpl$1.onSuccess"))).isFalse();
