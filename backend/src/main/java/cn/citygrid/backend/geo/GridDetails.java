@@ -10,16 +10,14 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * One unit grid as the map shows it on a click: its name and community, its statistics (the
- * trigger-kept grid.unit_grid_stats plus the events still open there) and the grid workers whose
+ * trigger-kept grid.unit_grid_stats, open events included since V28) and the grid workers whose
  * territory covers it. Holds no personal data of residents, so it is not access-logged.
  */
 final class GridDetails {
-  /** Open events: reported or dispatched, not yet resolved or closed. */
   private static final String GRID = """
       SELECT g.code, g.name, g.community_code, c.name AS community_name,
         coalesce(s.houses, 0) AS houses, coalesce(s.persons, 0) AS persons, coalesce(s.enterprises, 0) AS enterprises,
-        coalesce(s.places, 0) AS places, s.refreshed_at,
-        (SELECT count(*) FROM grid.event e WHERE e.grid_code = g.code AND e.status IN ('reported', 'dispatched')) AS open_events,
+        coalesce(s.places, 0) AS places, coalesce(s.open_events, 0) AS open_events, s.refreshed_at,
         (SELECT json_agg(json_build_object('username', a.username, 'displayName', a.display_name,
                 'scope', (SELECT min(s2.node_code) FROM auth.account_scope s2
                           WHERE s2.account_id = a.id AND starts_with(g.code, s2.node_code))) ORDER BY a.username)

@@ -1,8 +1,8 @@
 package cn.citygrid.backend.geo;
 
 import cn.citygrid.geo.tiles.TileLayer;
-import io.vertx.core.json.JsonArray;
 import cn.citygrid.geo.tiles.TileLayer.ZoomRule;
+import io.vertx.core.json.JsonArray;
 import java.util.List;
 import java.util.Map;
 

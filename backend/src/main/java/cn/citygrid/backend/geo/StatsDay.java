@@ -1,14 +1,13 @@
 package cn.citygrid.backend.geo;
 
 import cn.citygrid.backend.ledger.LedgerAppender;
+import cn.citygrid.backend.standard.CityDay;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * before (the data-quality layer draws current residents only).
  */
 public final class StatsDay {
-  static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
   private static final Logger LOG = LoggerFactory.getLogger(StatsDay.class);
   private static final String RECOUNT = """
       WITH ended AS (
@@ -44,8 +42,7 @@ public final class StatsDay {
 
   /** Time from {@code now} to the next midnight in the city. */
   static Duration untilMidnight(Instant now) {
-    ZonedDateTime here = now.atZone(CITY);
-    return Duration.between(here, here.toLocalDate().plusDays(1).atStartOfDay(CITY));
+    return Duration.between(now, CityDay.of(now).plusDays(1).atStartOfDay(CityDay.ZONE).toInstant());
   }
 
   /** Recounts every grid's statistics; completes with the number of grids counted. */

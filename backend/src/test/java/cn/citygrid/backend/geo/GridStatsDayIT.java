@@ -2,6 +2,7 @@ package cn.citygrid.backend.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.citygrid.backend.standard.CityDay;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ class GridStatsDayIT {
         String grid = (String) picked[1];
         String counted = "SELECT persons FROM grid.unit_grid_stats WHERE grid_code = '" + grid + "'";
         int before = Integer.parseInt(db.scalar(counted));
-        LocalDate yesterday = LocalDate.now(StatsDay.CITY).minusDays(1);
+        LocalDate yesterday = CityDay.today().minusDays(1);
         db.execute("ALTER TABLE grid.residence DISABLE TRIGGER USER");
         db.execute("UPDATE grid.residence SET until = date '" + yesterday + "' WHERE id = " + picked[0]);
         db.execute("ALTER TABLE grid.residence ENABLE TRIGGER USER");
