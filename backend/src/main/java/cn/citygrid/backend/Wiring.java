@@ -56,7 +56,7 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
     WitnessClient witnesses = new WitnessClient(WebClient.create(vertx), ledgerRepository, config.ledger().witnessUrls());
     var l = config.ledger();
     LedgerAppender appender = new LedgerAppender(vertx, Database.connectOptions(config.db()), ledgerRepository,
-        keys.log(), crypto, new LedgerConfig(l.origin(), l.batchMax(), l.batchInterval(), l.auditInterval()), clock, witnesses,
+        keys.log(), vertx.createSharedWorkerExecutor("citygrid-ledger-seal", 1), new LedgerConfig(l.origin(), l.batchMax(), l.batchInterval(), l.auditInterval()), clock, witnesses,
         metrics.registry());
     LedgerService ledger = new LedgerService(vertx, ledgerRepository, keys, deviceRepository, witnesses, scopes);
     RecordIntake intake = new RecordIntake(directory, ledgerRepository, appender, crypto, clock);

@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code batchInterval}): leaf indexes, new perfect nodes and a signed checkpoint in one
  * transaction, then announces the new size and asks the witnesses to cosign. Losing the lock's
  * connection ends leadership; another node takes over from what is stored.
+ *
+ * <p>Sealing has resources of its own so that a saturating intake cannot starve it: its transactions
+ * run on the lock's connection (never waiting for the shared pool) and its hashing and signing on
+ * {@code sealer}, a worker of its own (never queued behind the intake's signature checks).
  */
 public final class LedgerAppender {
   public static final String SEALED_ADDRESS = "citygrid.ledger.sealed";
@@ -37,7 +41,7 @@ public final class LedgerAppender {
   private final PgConnectOptions connect;
   private final LedgerRepository ledger;
   private final CheckpointSigner signer;
-  private final WorkerExecutor crypto;
+  private final WorkerExecutor sealer;
   private final LedgerConfig config;
   private final Clock clock;
   private final WitnessClient witnesses;
@@ -52,13 +56,13 @@ public final class LedgerAppender {
   private long timer = -1;
 
   public LedgerAppender(Vertx vertx, PgConnectOptions connect, LedgerRepository ledger, CheckpointSigner signer,
-      WorkerExecutor crypto, LedgerConfig config, Clock clock, WitnessClient witnesses,
+      WorkerExecutor sealer, LedgerConfig config, Clock clock, WitnessClient witnesses,
       io.micrometer.core.instrument.MeterRegistry metrics) {
     this.vertx = vertx;
     this.connect = connect;
     this.ledger = ledger;
     this.signer = signer;
-    this.crypto = crypto;
+    this.sealer = sealer;
     this.config = config;
     this.clock = clock;
     this.witnesses = witnesses;
@@ -146,10 +150,20 @@ public final class LedgerAppender {
     });
     leaderConnection = conn;
     LOG.info("this node now appends to the ledger");
-    return ledger.pool().withTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
+    return inTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
             .compose(v -> tx.query(LedgerSql.LATEST_SIZE).execute())
-            .compose(rows -> rows.iterator().next().getLong(0) < 0 ? sealEmpty(tx) : resume(tx, latest(rows))))
-        .mapEmpty();
+            .compose(rows -> rows.iterator().next().getLong(0) < 0 ? sealEmpty(tx) : resume(tx, latest(rows))));
+  }
+
+  /** {@code work} in a transaction on the leadership connection; rolled back when it fails. */
+  private <T> Future<T> inTransaction(java.util.function.Function<SqlConnection, Future<T>> work) {
+    PgConnection conn = leaderConnection;
+    if (conn == null) {
+      return Future.failedFuture(new IllegalStateException("not the ledger leader"));
+    }
+    return conn.begin().compose(tx -> work.apply(conn).compose(
+        result -> tx.commit().map(result),
+        failure -> tx.rollback().transform(ignored -> Future.<T>failedFuture(failure))));
   }
 
   private static long latest(RowSet<Row> rows) {
@@ -167,7 +181,7 @@ public final class LedgerAppender {
   private Future<Void> sealEmpty(SqlConnection tx) {
     MerkleAppender empty = new MerkleAppender(TreeHasher.SM3);
     Instant now = clock.instant();
-    return crypto.executeBlocking(() -> signer.sign(Checkpoint.of(signer.keyName(), 0, empty.root(), now)), false)
+    return sealer.executeBlocking(() -> signer.sign(Checkpoint.of(signer.keyName(), 0, empty.root(), now)), false)
         .compose(note -> tx.preparedQuery(LedgerSql.INSERT_CHECKPOINT)
             .execute(Tuple.of(0L, Buffer.buffer(empty.root()), note, now.atOffset(ZoneOffset.UTC))))
         .map(v -> {
@@ -191,7 +205,7 @@ public final class LedgerAppender {
 
   /** One batch in one transaction; returns how many records it sealed. */
   private Future<Integer> sealBatch() {
-    return ledger.pool().withTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
+    return inTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
             .compose(v -> tx.query(LedgerSql.LATEST_SIZE).execute())
             // Another node may have sealed since we last did (leadership moved and came back).
             .compose(rows -> latest(rows) == tree.size() ? Future.succeededFuture() : resume(tx, latest(rows)))
@@ -230,7 +244,7 @@ public final class LedgerAppender {
     Instant newest = received.stream().max(Instant::compareTo).orElseThrow();
     Instant signedAt = clock.instant().isBefore(newest) ? newest : clock.instant();
     long first = tree.size();
-    return crypto.executeBlocking(() -> extend(leaves, received, signedAt), false)
+    return sealer.executeBlocking(() -> extend(leaves, received, signedAt), false)
         .compose(sealed -> tx.preparedQuery(LedgerSql.ASSIGN).execute(assignments(ids, first))
             .compose(v -> tx.preparedQuery(LedgerSql.INSERT_NODES).execute(LedgerRepository.nodeRows(sealed.appended().newNodes())))
             .compose(v -> tx.preparedQuery(LedgerSql.INSERT_CHECKPOINT).execute(Tuple.of(sealed.tree().size(),

@@ -37,10 +37,16 @@ final class LedgerSql {
       SELECT n.level, n.idx, n.hash FROM ledger.node n
       JOIN unnest($1::smallint[], $2::bigint[]) AS w(level, idx) ON n.level = w.level AND n.idx = w.idx""";
 
-  /** Takes the next batch off the queue in arrival order (the caller sorts it by receive time, then id). */
+  /**
+   * Takes the next batch off the queue in arrival order (the caller sorts it by receive time, then id):
+   * every visible row up to the {@code $1}-th smallest seq, one range in one snapshot. Only the holder of
+   * {@link #APPEND_LOCK} deletes here, so no row lock is needed. A range, not {@code seq IN (…)} or a
+   * join: the queue's statistics are nearly always stale (it fills and drains between analyses), and a
+   * plan made for an empty table joined the batch against every queued row (seconds per batch).
+   */
   static final String TAKE_PENDING = """
-      DELETE FROM ledger.pending WHERE seq IN (
-        SELECT seq FROM ledger.pending ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+      DELETE FROM ledger.pending
+      WHERE seq <= (SELECT max(seq) FROM (SELECT seq FROM ledger.pending ORDER BY seq LIMIT $1) AS first)
       RETURNING record_id, leaf_hash, received_at""";
 
   static final String ASSIGN = """
