@@ -44,6 +44,7 @@ final class IntakeBench {
     System.out.printf("signing %,d records on %d devices…%n", devices * recordsPerDevice, devices);
     List<List<String>> bodies = phones.parallelStream().map(p -> batches(p, recordsPerDevice, batchSize)).toList();
 
+    java.util.Map<String, Long> cpuBefore = cpuByThreadGroup();
     long start = System.nanoTime();
     List<CompletableFuture<Long>> loops = new ArrayList<>();
     for (List<String> deviceBatches : bodies) {
@@ -54,6 +55,13 @@ final class IntakeBench {
       accepted += loop.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    java.util.Map<String, Long> cpuAfter = cpuByThreadGroup();
+    cpuAfter.forEach((k, v) -> {
+      double used = (v - cpuBefore.getOrDefault(k, 0L)) / 1e9;
+      if (used > 0.05) {
+        System.out.printf("  cpu %-40s %6.2f s%n", k, used);
+      }
+    });
     app.app().appender().sealNow().toCompletionStage().toCompletableFuture().get();
     long expected = (long) devices * recordsPerDevice;
     if (accepted != expected) {
@@ -61,6 +69,36 @@ final class IntakeBench {
     }
     System.out.printf("accepted %,d records in %.2f s%n", accepted, seconds);
     return accepted / seconds;
+  }
+
+  private static java.util.Map<String, Long> cpuByThreadGroup() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    out.put("(this JVM, all)", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
+    out.put("(postgres, all)", postgresCpuNanos());
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null) {
+        out.merge(t.getThreadName().replaceAll("\\d+", "N"), Math.max(0, mx.getThreadCpuTime(t.getThreadId())), Long::sum);
+      }
+    }
+    return out;
+  }
+
+  private static long postgresCpuNanos() {
+    long ticks = 0;
+    java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.matches("\\d+"));
+    for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
+      try {
+        String stat = java.nio.file.Files.readString(p.toPath().resolve("stat"));
+        if (stat.contains("(postgres)")) {
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // gone meanwhile
+      }
+    }
+    return ticks * 10_000_000L;
   }
 
   private static List<String> batches(TestPhone phone, int records, int batchSize) {
