@@ -3,13 +3,21 @@ package cn.citygrid.backend.bench;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestPhone;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -24,27 +32,42 @@ final class IntakeBench {
     this.app = app;
   }
 
+  /** A round's accepted records per second and the share of its wall time the JIT spent compiling. */
+  private record Round(double perSecond, double jitShare) {}
+
   /**
-   * A warm-up round of the same shape on other devices (not timed: the fresh server's JIT compiles through
-   * it, while the verify baseline warms up inside its own loop), then the measured round.
+   * Warm-up rounds on other devices, each a third of the measured round, until one kept the JIT
+   * compiling for less than {@link Turns#JIT_QUIET} of its wall time (at most {@code WARMUP_MAX_ROUNDS}):
+   * the verify baseline warms up inside its own loop, and a server measured while C2 still compiles
+   * (4.9 s of compiling in a 6 s round after a single warm-up round) is measured cold. Then the
+   * measured round.
    */
   Result run(int devices, int recordsPerDevice, int batchSize) throws Exception {
     String worker = app.login("worker", "Demo@2026");
     String supervisor = app.login("supervisor", "Demo@2026");
-    double warm = upload(worker, supervisor, devices, recordsPerDevice, batchSize);
-    System.out.printf("warm-up: %s records/s%n", Stats.fmt(warm));
-    double measured = upload(worker, supervisor, devices, recordsPerDevice, batchSize);
-    return new Result(measured, sealP95(), (long) devices * recordsPerDevice);
+    List<String> shares = new ArrayList<>();
+    Round warm;
+    do {
+      warm = upload(worker, supervisor, devices, Math.max(batchSize, recordsPerDevice / 3), batchSize);
+      shares.add(String.format("%.0f", warm.jitShare() * 100));
+    } while (warm.jitShare() >= Turns.JIT_QUIET && shares.size() < WARMUP_MAX_ROUNDS);
+    System.out.printf("warm-up: %d rounds, JIT compiling %s %% of each; last %s records/s%n", shares.size(),
+        String.join(" ", shares), Stats.fmt(warm.perSecond()));
+    Round measured = upload(worker, supervisor, devices, recordsPerDevice, batchSize);
+    System.out.printf("measured round: JIT compiling %.0f %% of it%n", measured.jitShare() * 100);
+    return new Result(measured.perSecond(), sealP95(), (long) devices * recordsPerDevice);
   }
 
-  /** One round: enroll, sign (untimed), then every device uploads its batches in turn; records per second. */
-  private double upload(String worker, String supervisor, int devices, int recordsPerDevice, int batchSize) throws Exception {
+  private static final int WARMUP_MAX_ROUNDS = 12;
+
+  /** One round: enroll, sign (untimed), then every device uploads its batches in turn. */
+  private Round upload(String worker, String supervisor, int devices, int recordsPerDevice, int batchSize) throws Exception {
     List<TestPhone> phones = IntStream.range(0, devices)
         .mapToObj(i -> new TestPhone(app.http(), worker).enrolledAndApproved(supervisor)).toList();
     System.out.printf("signing %,d records on %d devices…%n", devices * recordsPerDevice, devices);
     List<List<String>> bodies = phones.parallelStream().map(p -> batches(p, recordsPerDevice, batchSize)).toList();
 
-    java.util.Map<String, Long> cpuBefore = cpuByThreadGroup();
+    Map<String, Long> cpuBefore = cpuByThreadGroup();
     long start = System.nanoTime();
     List<CompletableFuture<Long>> loops = new ArrayList<>();
     for (List<String> deviceBatches : bodies) {
@@ -55,28 +78,37 @@ final class IntakeBench {
       accepted += loop.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    java.util.Map<String, Long> cpuAfter = cpuByThreadGroup();
-    cpuAfter.forEach((k, v) -> {
-      double used = (v - cpuBefore.getOrDefault(k, 0L)) / 1e9;
-      if (used > 0.05) {
-        System.out.printf("  cpu %-40s %6.2f s%n", k, used);
-      }
-    });
+    Map<String, Long> cpuAfter = cpuByThreadGroup();
     app.app().appender().sealNow().toCompletionStage().toCompletableFuture().get();
     long expected = (long) devices * recordsPerDevice;
     if (accepted != expected) {
       throw new IllegalStateException("accepted " + accepted + " of " + expected + " records");
     }
-    System.out.printf("accepted %,d records in %.2f s%n", accepted, seconds);
-    return accepted / seconds;
+    StringBuilder cpu = new StringBuilder();
+    cpuAfter.forEach((k, v) -> {
+      double used = (v - cpuBefore.getOrDefault(k, 0L)) / 1e9;
+      if (used >= 0.05 && !k.equals(JIT)) {
+        cpu.append(String.format("%n  %-34s %6.2f s", k, used));
+      }
+    });
+    System.out.printf("accepted %,d records in %.2f s; CPU meanwhile:%s%n", accepted, seconds, cpu);
+    return new Round(accepted / seconds, (cpuAfter.get(JIT) - cpuBefore.get(JIT)) / 1e9 / seconds);
   }
 
-  private static java.util.Map<String, Long> cpuByThreadGroup() {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    out.put("(this JVM, all)", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
-    out.put("(postgres, all)", postgresCpuNanos());
-    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+  private static final String JIT = "(JIT compiling, wall)";
+
+  /**
+   * CPU time so far by thread group of this JVM (digits in names folded), of the whole JVM and of
+   * PostgreSQL's processes, and the JIT's accumulated compile time — nanoseconds each.
+   */
+  private static Map<String, Long> cpuByThreadGroup() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new TreeMap<>();
+    out.put("(this JVM, all)", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime());
+    out.put("(PostgreSQL, all processes)", postgresCpuNanos());
+    out.put(JIT, ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000L);
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
       if (t != null) {
         out.merge(t.getThreadName().replaceAll("\\d+", "N"), Math.max(0, mx.getThreadCpuTime(t.getThreadId())), Long::sum);
       }
@@ -84,18 +116,19 @@ final class IntakeBench {
     return out;
   }
 
+  /** User + system time of every live process named postgres, from /proc (clock ticks of 10 ms). */
   private static long postgresCpuNanos() {
     long ticks = 0;
-    java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.matches("\\d+"));
-    for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
+    File[] procs = new File("/proc").listFiles((d, n) -> n.matches("\\d+"));
+    for (File p : procs == null ? new File[0] : procs) {
       try {
-        String stat = java.nio.file.Files.readString(p.toPath().resolve("stat"));
+        String stat = Files.readString(p.toPath().resolve("stat"));
         if (stat.contains("(postgres)")) {
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
         }
-      } catch (java.io.IOException | RuntimeException e) {
-        // gone meanwhile
+      } catch (IOException | RuntimeException e) {
+        // The process ended meanwhile.
       }
     }
     return ticks * 10_000_000L;
