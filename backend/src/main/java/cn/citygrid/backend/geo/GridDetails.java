@@ -10,20 +10,18 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * One unit grid as the map shows it on a click: its name and community, its statistics (the
- * trigger-kept grid.unit_grid_stats, open events included since V28) and the grid workers whose
- * territory covers it. Holds no personal data of residents, so it is not access-logged.
+ * trigger-kept grid.unit_grid_stats, open events included since V28) and its grid workers
+ * ({@code grid.workers_of}, V29: the same rule the map's labels use). Holds no personal data of
+ * residents, so it is not access-logged.
  */
 final class GridDetails {
   private static final String GRID = """
       SELECT g.code, g.name, g.community_code, c.name AS community_name,
         coalesce(s.houses, 0) AS houses, coalesce(s.persons, 0) AS persons, coalesce(s.enterprises, 0) AS enterprises,
         coalesce(s.places, 0) AS places, coalesce(s.open_events, 0) AS open_events, s.refreshed_at,
-        (SELECT json_agg(json_build_object('username', a.username, 'displayName', a.display_name,
-                'scope', (SELECT min(s2.node_code) FROM auth.account_scope s2
-                          WHERE s2.account_id = a.id AND starts_with(g.code, s2.node_code))) ORDER BY a.username)
-         FROM auth.account a JOIN auth.account_role r ON r.account_id = a.id AND r.role = 'GRID_WORKER'
-         WHERE a.enabled AND EXISTS (SELECT 1 FROM auth.account_scope s3
-                                     WHERE s3.account_id = a.id AND starts_with(g.code, s3.node_code)))::text AS workers
+        (SELECT json_agg(json_build_object('username', w.username, 'displayName', w.display_name, 'scope', w.node_code)
+                         ORDER BY w.username)
+         FROM grid.workers_of(g.code) w)::text AS workers
       FROM grid.unit_grid g LEFT JOIN grid.unit_grid_stats s ON s.grid_code = g.code
       LEFT JOIN grid.region c ON c.code = g.community_code
       WHERE g.code = $1""";

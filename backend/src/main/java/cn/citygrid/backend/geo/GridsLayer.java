@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The unit-grids tile layer as the backend serves it: geo-services' grids (code, name, community) and
- * {@code workers}, the display names of the enabled grid workers attached to the grid, joined by "、".
+ * {@code workers}, the display names of the grid's workers ({@code grid.workers_of}, V29: enabled grid
+ * workers whose territory covers the grid, the grid itself or a community, street or district over it), joined by "、".
  * They are staff names, not a resident's data: every role that may read tiles (admin, supervisor, leader,
  * grid worker) sees them, scoped like the grids themselves. Migration V27 keeps cached tiles current when
  * a worker is attached, detached, renamed, disabled or loses the role.
@@ -15,11 +16,7 @@ import java.util.Map;
 final class GridsLayer {
   private static final String SELECT = """
       SELECT g.code, g.name, g.community_code,
-             (SELECT string_agg(a.display_name, '、' ORDER BY a.display_name)
-              FROM auth.account_scope s
-              JOIN auth.account a ON a.id = s.account_id AND a.enabled
-              JOIN auth.account_role r ON r.account_id = a.id AND r.role = 'GRID_WORKER'
-              WHERE s.node_code = g.code) AS workers,
+             (SELECT string_agg(w.display_name, '、' ORDER BY w.display_name) FROM grid.workers_of(g.code) w) AS workers,
              ST_AsMVTGeom(ST_Transform(g.geom, 3857), q.env, 4096, 256, true) AS geom
       FROM grid.unit_grid g, q
       WHERE g.geom && q.env4490 AND g.code LIKE ANY (q.patterns)

@@ -66,17 +66,14 @@ public final class TaskRoutes {
       body.error(houseId != null ? "houseId" : "placeId", "type", Text.of("应为编号", "Must be an id"));
     }
     body.validate();
-    // The house or place must lie in the supervisor's scope, and the assignee must be a worker covering its grid.
+    // The house or place must lie in the supervisor's scope, and the assignee must be one of its grid's workers (V29).
     return pool.preparedQuery("""
             WITH target AS (
-              SELECT grid_code FROM grid.house WHERE id = $1::bigint UNION ALL SELECT grid_code FROM grid.place WHERE id = $2::bigint),
-            worker AS (
-              SELECT a.id FROM auth.account a JOIN auth.account_role r ON r.account_id = a.id AND r.role = 'GRID_WORKER'
-              WHERE a.username = $3 AND a.enabled)
+              SELECT grid_code FROM grid.house WHERE id = $1::bigint UNION ALL SELECT grid_code FROM grid.place WHERE id = $2::bigint)
             INSERT INTO sync.task (kind, title, due, grid_code, house_id, place_id, form_id, form_version, assignee_id, created_by)
-            SELECT $4, $5, $6, t.grid_code, $1::bigint, $2::bigint, $7, $8, w.id, $9 FROM target t, worker w
-            WHERE ($10::text[] IS NULL OR t.grid_code LIKE ANY ($10))
-              AND EXISTS (SELECT 1 FROM auth.account_scope s WHERE s.account_id = w.id AND t.grid_code LIKE s.node_code || '%')
+            SELECT $4, $5, $6, t.grid_code, $1::bigint, $2::bigint, $7, $8, w.account_id, $9
+            FROM target t, grid.workers_of(t.grid_code) w
+            WHERE w.username = $3 AND ($10::text[] IS NULL OR t.grid_code LIKE ANY ($10))
             RETURNING id""")
         .execute(Tuple.from(new Object[] {houseId == null ? null : Long.valueOf(houseId), placeId == null ? null : Long.valueOf(placeId),
             assignee, kind, title, due, formId, formVersion, caller.accountId(), Proposals.scopeOf(caller)}))
@@ -156,9 +153,7 @@ public final class TaskRoutes {
               SELECT t.id, t.grid_code FROM sync.task t
               WHERE t.id = $1 AND ($2::text[] IS NULL OR t.grid_code LIKE ANY ($2)) FOR UPDATE),
             worker AS (
-              SELECT a.id FROM task, auth.account a JOIN auth.account_role r ON r.account_id = a.id AND r.role = 'GRID_WORKER'
-              WHERE a.username = $4 AND a.enabled AND EXISTS (SELECT 1 FROM auth.account_scope s
-                WHERE s.account_id = a.id AND task.grid_code LIKE s.node_code || '%')),
+              SELECT w.account_id AS id FROM task, grid.workers_of(task.grid_code) w WHERE w.username = $4),
             changed AS (
               UPDATE sync.task t SET status = coalesce($3, t.status), due = coalesce($5, t.due), updated_at = now(),
                 assignee_id = coalesce((SELECT id FROM worker), t.assignee_id)

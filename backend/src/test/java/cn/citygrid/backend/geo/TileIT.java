@@ -406,6 +406,18 @@ class TileIT {
       db.execute("DELETE FROM auth.account_scope WHERE account_id = " + id);
       detached.get(10, TimeUnit.SECONDS);
       assertThat(workersOf(decoded("grids", z14, admin), workerGrid)).doesNotContain("网格员甲");
+
+      // Serving the whole community puts them on every grid of it, as the grid details list them.
+      String community = workerGrid.substring(0, 12);
+      CompletableFuture<String> widened = heard("\"account_scope\"");
+      db.execute("INSERT INTO auth.account_scope (account_id, node_code) VALUES (" + id + ", '" + community + "')");
+      widened.get(10, TimeUnit.SECONDS);
+      assertThat(workersOf(decoded("grids", z14, admin), workerGrid)).containsOnlyOnce("网格员甲");
+      JsonObject details = http.get("/api/v1/geo/grids/" + workerGrid, admin).json();
+      assertThat(details.getJsonArray("workers").stream().map(w -> (JsonObject) w)
+          .filter(w -> "worker".equals(w.getString("username"))).map(w -> w.getString("scope")).toList())
+          .containsExactly(community);
+      db.execute("DELETE FROM auth.account_scope WHERE account_id = " + id);
     } finally {
       db.execute("UPDATE auth.account SET display_name = '" + name + "' WHERE id = " + id);
       db.execute("INSERT INTO auth.account_scope (account_id, node_code) VALUES (" + id + ", '" + workerGrid + "') ON CONFLICT DO NOTHING");
