@@ -766,8 +766,9 @@ async function mapSteps(run, page, fixtures, password) {
     await page.getByTestId('events-legend').getByText('已超期').waitFor()
     const panel = page.getByTestId('event-panel')
     await panel.getByTestId('event-state').getByText('已上报', { exact: true }).waitFor()
-    await panel.getByText('municipal', { exact: true }).waitFor()
-    await panel.getByText('urgent', { exact: true }).waitFor()
+    // The form's labels, not its codes (municipal, urgent).
+    await panel.getByTestId('event-category').getByText('市政设施', { exact: true }).waitFor()
+    await panel.getByTestId('event-urgency').getByText('紧急', { exact: true }).waitFor()
     // Reported just now: due in 72 h, so not overdue.
     if ((await panel.getByTestId('event-overdue').count()) !== 0) {
       throw new Error('a fresh event is shown as overdue')
