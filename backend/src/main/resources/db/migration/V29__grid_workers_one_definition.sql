@@ -5,6 +5,8 @@
 -- itself, so a worker serving a whole community was listed on a click but missing from the map's
 -- labels. One row per worker, with the widest of their scope nodes that covers the grid.
 -- Written as prefixes of the grid's code (not starts_with) so the scope index of V27 answers it.
+-- Also here: the tile-change message built once (grid.notify_tiles), used by V27's and V14's trigger
+-- functions (replaced below) and by the midnight recount (StatsDay).
 
 CREATE FUNCTION grid.workers_of(grid_code text)
 RETURNS TABLE (account_id bigint, username text, display_name text, node_code text)
@@ -17,6 +19,14 @@ LANGUAGE sql STABLE AS $$
   GROUP BY a.id, a.username, a.display_name
 $$;
 
+-- V13's citygrid_tiles message (the changed table and the CGCS2000 lon/lat box whose cached tiles
+-- are stale), built in one place; nothing is sent for an empty box.
+CREATE FUNCTION grid.notify_tiles(tbl text, ext box2d) RETURNS void LANGUAGE sql AS $$
+  SELECT pg_notify('citygrid_tiles', jsonb_build_object('table', tbl,
+      'bbox', jsonb_build_array(ST_XMin(ext), ST_YMin(ext), ST_XMax(ext), ST_YMax(ext)))::text)
+  WHERE ext IS NOT NULL
+$$;
+
 -- V27's triggers give the scope nodes concerned by a change; every grid under one of them is redrawn
 -- (before: only a grid whose code equalled the node).
 CREATE OR REPLACE FUNCTION auth.notify_grid_workers_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -26,10 +36,19 @@ BEGIN
   EXECUTE format('SELECT ST_Extent(g.geom) FROM grid.unit_grid g WHERE g.code LIKE ANY (ARRAY('
                  || 'SELECT changed.node || ''%%'' FROM (' || TG_ARGV[0] || ') AS changed(node)))',
                  grid.changed_rows_sql(TG_OP)) INTO ext;
-  IF ext IS NOT NULL THEN
-    PERFORM pg_notify('citygrid_tiles', jsonb_build_object('table', TG_TABLE_NAME,
-        'bbox', jsonb_build_array(ST_XMin(ext), ST_YMin(ext), ST_XMax(ext), ST_YMax(ext)))::text);
-  END IF;
+  PERFORM grid.notify_tiles(TG_TABLE_NAME, ext);
+  RETURN NULL;
+END
+$$;
+
+-- V14's function, unchanged but for the message built by grid.notify_tiles.
+CREATE OR REPLACE FUNCTION grid.notify_tiles_of_houses() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  ext box2d;
+BEGIN
+  EXECUTE 'SELECT ST_Extent(h.geom) FROM grid.house h WHERE h.id IN ('
+      || format(TG_ARGV[0], grid.changed_rows_sql(TG_OP)) || ')' INTO ext;
+  PERFORM grid.notify_tiles(TG_TABLE_NAME, ext);
   RETURN NULL;
 END
 $$;

@@ -24,9 +24,7 @@ public final class StatsDay {
         SELECT ST_Extent(h.geom) AS box FROM grid.residence r JOIN grid.house h ON h.id = r.house_id
         WHERE r.until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1
       ), told AS (
-        SELECT pg_notify('citygrid_tiles', jsonb_build_object('table', 'residence',
-                 'bbox', jsonb_build_array(ST_XMin(box), ST_YMin(box), ST_XMax(box), ST_YMax(box)))::text)
-        FROM ended WHERE box IS NOT NULL
+        SELECT grid.notify_tiles('residence', box) FROM ended WHERE box IS NOT NULL
       )
       SELECT grid.refresh_unit_grid_stats(NULL), (SELECT count(*) FROM told)""";
 
