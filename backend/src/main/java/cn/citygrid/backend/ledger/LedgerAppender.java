@@ -150,9 +150,20 @@ public final class LedgerAppender {
     });
     leaderConnection = conn;
     LOG.info("this node now appends to the ledger");
-    return inTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
+    // Counts as a seal: no batch may start on this connection before the tree is resumed.
+    sealing = true;
+    running = inTransaction(tx -> tx.query(LedgerSql.APPEND_LOCK).execute()
             .compose(v -> tx.query(LedgerSql.LATEST_SIZE).execute())
-            .compose(rows -> rows.iterator().next().getLong(0) < 0 ? sealEmpty(tx) : resume(tx, latest(rows))));
+            .compose(rows -> rows.iterator().next().getLong(0) < 0 ? sealEmpty(tx) : resume(tx, latest(rows))))
+        .map(v -> tree.size())
+        .onFailure(e -> {
+          // Without a tree this node cannot seal: give the lock up; the next tick competes again.
+          LOG.warn("taking over the ledger failed: {}", e.toString());
+          leaderConnection = null;
+          conn.close();
+        })
+        .onComplete(done -> sealing = false);
+    return running.mapEmpty();
   }
 
   /** {@code work} in a transaction on the leadership connection; rolled back when it fails. */

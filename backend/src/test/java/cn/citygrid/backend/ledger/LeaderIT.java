@@ -42,6 +42,29 @@ class LeaderIT {
     }
   }
 
+  @Test
+  void aNodeThatCannotResumeTheTree_givesLeadershipUp_untilItCan() throws Exception {
+    try (TestDatabase db = TestDatabase.create(LeaderIT.class)) {
+      TestApp.seedDemo(db, 400);
+      try (TestApp app = TestApp.start(db)) {
+        TestPhone phone = new TestPhone(app.http(), app.login("worker", "Demo@2026"))
+            .enrolledAndApproved(app.login("supervisor", "Demo@2026"));
+        assertThat(phone.submit(phone.sign("续接前"), true).json().getJsonObject("receipt")).isNotNull();
+      }
+      // The stored perfect nodes a new leader resumes the tree from are gone (kept aside to put back).
+      db.execute("CREATE TABLE ledger.node_aside AS SELECT * FROM ledger.node");
+      db.execute("DELETE FROM ledger.node");
+      try (TestApp app = TestApp.start(db)) {
+        for (int tick = 0; tick < 3; tick++) {
+          app.app().appender().nextTick().toCompletionStage().toCompletableFuture().get();
+          assertThat(app.app().appender().leader()).as("leads without a tree after tick " + tick).isFalse();
+        }
+        db.execute("INSERT INTO ledger.node SELECT * FROM ledger.node_aside");
+        assertThat(await(app)).isSameAs(app);
+      }
+    }
+  }
+
   /** Waits until one of the apps leads, by asking them to seal (which fails until one leads). */
   private static TestApp await(TestApp... apps) throws Exception {
     for (int attempt = 0; attempt < 400; attempt++) {
