@@ -754,7 +754,7 @@ async function mapSteps(run, page, fixtures, password) {
     await run.screenshot(page, 'map-house')
   })
 
-  await run.step('the map draws the synced event in its state colour; clicked, it shows its summary; the toggle hides it', async () => {
+  await run.step('the map draws the synced event in its state colour; clicked, it shows its summary and links to its signed record; the toggle hides it', async () => {
     const record = await supervisor(`/api/v1/records/${fixtures.photoRecordId}`)
     const [lon, lat] = record.location
     await clickMapAt(page, { lon, lat }, 16, run.base)
@@ -777,5 +777,9 @@ async function mapSteps(run, page, fixtures, password) {
     await page.getByTestId('map-layers').getByText('事件', { exact: true }).click()
     await page.locator('[data-testid="map"][data-events="0"]').waitFor()
     await page.getByTestId('events-legend').waitFor({ state: 'detached' })
+    // The event came from a signed field record: the panel links to it.
+    await panel.getByTestId('event-record').click()
+    await at(page, `/records/${fixtures.photoRecordId}`)
+    await page.getByTestId('record-answers').getByText('浏览器测试：井盖缺失', { exact: false }).waitFor()
   })
 }

@@ -490,6 +490,7 @@ const en: Messages = {
       urgencies: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
       due: 'Due by',
       grid: 'Grid',
+      record: 'Field record',
     },
     tilesMissingTitle: 'The map tile routes are not available yet',
     tilesMissing: 'The backend does not serve GET /api/v1/tiles/city.json and GET /api/v1/tiles/:layer/:z/:x/:y.mvt yet (being built on another branch; contract in docs/gis.md). Until then the map shows its background and no data.',

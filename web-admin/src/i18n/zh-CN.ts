@@ -493,6 +493,7 @@ const zhCN = {
       urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
       due: '处置期限',
       grid: '网格',
+      record: '现场记录',
     },
     tilesMissingTitle: '地图瓦片接口尚未上线',
     tilesMissing: '后端还没有提供 GET /api/v1/tiles/city.json 和 GET /api/v1/tiles/:layer/:z/:x/:y.mvt（正在另一个分支开发，约定见 docs/gis.md）。接口上线前地图只显示底色，不显示任何数据。',

@@ -8,11 +8,17 @@ const flat = (id: number, address: string): HitFeature => ({ layer: 'houses', pr
 
 describe('pickTarget', () => {
   it('opens the event under the pointer before the house and grid beneath it', () => {
-    const event: HitFeature = { layer: 'events', properties: { id: 5, category: 'municipal', urgency: 'urgent', status: 'reported', grid_code: GRID, overdue: false, due: 1_800_000_000 } }
+    const event: HitFeature = { layer: 'events', properties: { id: 5, category: 'municipal', urgency: 'urgent', status: 'reported', grid_code: GRID, record_id: 'ab12', overdue: false, due: 1_800_000_000 } }
     expect(pickTarget([event, flat(7, '莲花路 1 号 101'), grid])).toEqual({
       kind: 'event',
-      event: { id: 5, category: 'municipal', urgency: 'urgent', status: 'reported', gridCode: GRID, due: 1_800_000_000 },
+      event: { id: 5, category: 'municipal', urgency: 'urgent', status: 'reported', gridCode: GRID, recordId: 'ab12', due: 1_800_000_000 },
     })
+  })
+
+  it('gives an event made without a field record no record to link to', () => {
+    const event: HitFeature = { layer: 'events', properties: { id: 6, category: 'other', urgency: 'normal', status: 'closed' } }
+    const pick = pickTarget([event])
+    expect(pick?.kind === 'event' && pick.event.recordId).toBeNull()
   })
 
   it('opens the house when one house is under the pointer, over its grid and region', () => {

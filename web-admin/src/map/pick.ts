@@ -25,6 +25,8 @@ export interface EventHit {
   urgency: string
   status: string
   gridCode: string | null
+  /** The signed field record the event came from, when it came from one. */
+  recordId: string | null
   /** Epoch seconds after which an open event is overdue, when the tile says. */
   due: number | null
 }
@@ -71,6 +73,7 @@ function eventOf(p: Record<string, unknown>): EventHit {
     urgency: text('urgency'),
     status: text('status'),
     gridCode: text('grid_code') || null,
+    recordId: text('record_id') || null,
     due: typeof p['due'] === 'number' ? p['due'] : null,
   }
 }

@@ -20,12 +20,13 @@ final class FieldLayers {
   private FieldLayers() {}
 
   /**
-   * z ≥ 12: every event of the scope. {@code overdue} is judged when the tile is drawn; {@code due}
+   * z ≥ 12: every event of the scope, with the signed field record it came from ({@code record_id}, absent
+   * for an event made otherwise; a hash, no personal data). {@code overdue} is judged when the tile is drawn; {@code due}
    * (epoch seconds) lets a client judge it later, since a cached tile changes only when its events do.
    */
   static TileLayer events() {
     String select = """
-        SELECT e.id, e.category, e.urgency, e.status, e.grid_code,
+        SELECT e.id, e.category, e.urgency, e.status, e.grid_code, e.record_id,
                e.status IN ('reported', 'dispatched') AND e.reported_at < now() - interval '%1$s' AS overdue,
                extract(epoch FROM e.reported_at + interval '%1$s')::bigint AS due,
                ST_AsMVTGeom(ST_Transform(e.geom, 3857), q.env, 4096, 256, true) AS geom
@@ -34,7 +35,7 @@ final class FieldLayers {
         """.formatted(OVERDUE_AFTER);
     return new TileLayer("events", "Field events (事件上报) by state and overdue, z ≥ 12",
         Map.of("id", "Number", "category", "String", "urgency", "String", "status", "String", "grid_code", "String",
-            "overdue", "Boolean", "due", "Number"),
+            "record_id", "String", "overdue", "Boolean", "due", "Number"),
         List.of(new ZoomRule(12, 22, select))).styled(new JsonArray("""
             [{"id": "events", "type": "circle",
               "paint": {"circle-radius": ["match", ["get", "urgency"], "urgent", 7, 5],
