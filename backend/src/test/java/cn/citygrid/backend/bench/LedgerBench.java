@@ -6,8 +6,13 @@ import cn.citygrid.backend.testing.TestDatabase;
 import cn.citygrid.sync.protocol.crypto.Sm2;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code ./grid bench ledger}: the single-thread SM2 verify baseline, signed records accepted over
@@ -22,8 +27,8 @@ public final class LedgerBench {
    * verify baseline its ratio needs).
    */
   public static void main(String[] args) throws Exception {
-    java.util.Set<String> parts = args.length == 0 ? java.util.Set.of("intake", "proofs") : java.util.Set.of(args);
-    if (!java.util.Set.of("intake", "proofs").containsAll(parts)) {
+    Set<String> parts = args.length == 0 ? Set.of("intake", "proofs") : Set.of(args);
+    if (!Set.of("intake", "proofs").containsAll(parts)) {
       throw new IllegalArgumentException("usage: ./grid bench ledger [intake] [proofs]");
     }
     System.out.println("== ledger benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ==");
@@ -79,14 +84,14 @@ public final class LedgerBench {
    * give signature checks alone, with nothing else running (the ceiling of any intake here).
    */
   static double verifyOnThreads(int threads) throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<java.util.concurrent.Future<Double>> each = new java.util.ArrayList<>();
+      List<Future<Double>> each = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         each.add(pool.submit(LedgerBench::verifyBaseline));
       }
       double sum = 0;
-      for (java.util.concurrent.Future<Double> f : each) {
+      for (Future<Double> f : each) {
         sum += f.get();
       }
       return sum;

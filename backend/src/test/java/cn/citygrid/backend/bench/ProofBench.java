@@ -11,6 +11,10 @@ import cn.citygrid.sync.protocol.crypto.Hex;
 import cn.citygrid.sync.protocol.merkle.MerkleVerifier;
 import cn.citygrid.sync.protocol.merkle.TreeHasher;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +44,7 @@ final class ProofBench {
       BigLog.build(template, config, leaves);
     }
     try (App app = App.start(config)) {
-      Http http = new Http("http://127.0.0.1:" + app.port(), java.net.http.HttpClient.Version.HTTP_1_1);
+      Http http = new Http("http://127.0.0.1:" + app.port());
       List<String[]> sample = sample(db);
       byte[] root = rootOf(http);
       Random random = new Random(1);
@@ -72,9 +76,9 @@ final class ProofBench {
    * One GET on a kept-alive HTTP/1.1 connection, on this thread: the measuring client should add as
    * little as it can (java.net.http hands every exchange between its own threads).
    */
-  private static String fetch(String url) throws java.io.IOException {
-    java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
-    try (java.io.InputStream in = c.getResponseCode() == 200 ? c.getInputStream() : c.getErrorStream()) {
+  private static String fetch(String url) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    try (InputStream in = c.getResponseCode() == 200 ? c.getInputStream() : c.getErrorStream()) {
       String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       if (c.getResponseCode() != 200) {
         throw new IllegalStateException("receipt refused: " + body);
