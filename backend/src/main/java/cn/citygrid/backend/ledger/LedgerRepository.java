@@ -136,6 +136,34 @@ public final class LedgerRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
   }
 
+  /** A record and, read in the same snapshot, the newest checkpoint or the one of exactly {@code size} (null when none). */
+  public record RecordAt(StoredRecord record, StoredCheckpoint checkpoint) {}
+
+  /**
+   * {@link #record} and {@link #checkpoint} in one statement (a receipt's two look-ups, one round trip):
+   * one snapshot, so a record sealed a moment ago never meets a checkpoint read before its seal.
+   */
+  public Future<Optional<RecordAt>> recordAt(String id, Long size) {
+    String checkpoint = size == null
+        ? "SELECT size, root, note FROM ledger.checkpoint ORDER BY size DESC LIMIT 1"
+        : "SELECT size, root, note FROM ledger.checkpoint WHERE size = $2";
+    return pool.preparedQuery("""
+            SELECT r.id, r.account_id, r.device_id, r.canonical, r.received_at, l.idx AS leaf_index,
+                   c.size AS checkpoint_size, c.root AS checkpoint_root, c.note AS checkpoint_note
+            FROM ledger.record r LEFT JOIN ledger.leaf l ON l.record_id = r.id LEFT JOIN (%s) c ON true
+            WHERE r.id = $1""".formatted(checkpoint))
+        .execute(size == null ? Tuple.of(id) : Tuple.of(id, size))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row r = rows.iterator().next();
+          StoredCheckpoint c = r.getLong("checkpoint_size") == null ? null : new StoredCheckpoint(r.getLong("checkpoint_size"),
+              r.getBuffer("checkpoint_root").getBytes(), r.getString("checkpoint_note"));
+          return Optional.of(new RecordAt(stored(r), c));
+        });
+  }
+
   static StoredRecord stored(Row r) {
     return new StoredRecord(r.getString("id"), r.getLong("account_id"), r.getString("device_id"),
         r.getBuffer("canonical").getBytes(), r.getOffsetDateTime("received_at").toInstant(), r.getLong("leaf_index"));

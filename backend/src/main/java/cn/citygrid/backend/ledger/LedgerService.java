@@ -51,14 +51,25 @@ public final class LedgerService {
   }
 
   public Future<LedgerRepository.StoredCheckpoint> checkpoint(Long size) {
-    return ledger.checkpoint(size).map(c -> c.orElseThrow(() -> DomainException.notFound(size == null
+    return ledger.checkpoint(size).map(c -> c.orElseThrow(() -> noCheckpoint(size)));
+  }
+
+  private static DomainException noCheckpoint(Long size) {
+    return DomainException.notFound(size == null
         ? Text.of("日志尚无检查点", "The log has no checkpoint yet")
-        : Text.of("没有大小为 " + size + " 的检查点", "No checkpoint of size " + size))));
+        : Text.of("没有大小为 " + size + " 的检查点", "No checkpoint of size " + size));
   }
 
   /** A receipt against the checkpoint of {@code size}, or against the latest when null. */
   public Future<Receipt> receipt(String recordId, Long size) {
-    return sealedRecord(recordId).compose(r -> checkpoint(size).compose(c -> receiptAt(r, c)));
+    return ledger.recordAt(recordId, size).compose(found -> {
+      LedgerRepository.RecordAt at = found.orElseThrow(() -> DomainException.notFound(NO_RECORD));
+      requireSealed(at.record());
+      if (at.checkpoint() == null) {
+        throw noCheckpoint(size);
+      }
+      return receiptAt(at.record(), at.checkpoint());
+    });
   }
 
   /** The receipt as the phone got it: against the first checkpoint that contained the record. */
@@ -149,13 +160,14 @@ public final class LedgerService {
   }
 
   private Future<LedgerRepository.StoredRecord> sealedRecord(String recordId) {
-    return ledger.record(recordId).map(r -> {
-      LedgerRepository.StoredRecord found = r.orElseThrow(() -> DomainException.notFound(NO_RECORD));
-      if (found.leafIndex() == null) {
-        throw notSealed(recordId);
-      }
-      return found;
-    });
+    return ledger.record(recordId).map(r -> requireSealed(r.orElseThrow(() -> DomainException.notFound(NO_RECORD))));
+  }
+
+  private static LedgerRepository.StoredRecord requireSealed(LedgerRepository.StoredRecord r) {
+    if (r.leafIndex() == null) {
+      throw notSealed(r.id());
+    }
+    return r;
   }
 
   private static DomainException notSealed(String recordId) {

@@ -86,6 +86,35 @@ class LedgerIT {
   }
 
   @Test
+  void receiptRoute_provesTheRecordAgainstTheLatestOrAGivenCheckpoint_andSaysWhyNot() {
+    TestPhone phone = approvedPhone();
+    RecordEnvelope record = phone.sign("回执查询：李四在家");
+    Receipt first = Receipt.parse(phone.submit(record, true).json().getJsonObject("receipt").encode());
+    String stored = http.get("/api/v1/ledger/records/" + record.recordId() + "/bundle", phone.token()).json()
+        .getJsonObject("entry").getString("receivedAt");
+    LogEntry entry = new LogEntry(record, Instant.parse(stored));
+    long firstSize = first.verify(entry, logKey, List.of()).checkpoint().size();
+    phone.submit(phone.sign("回执查询：之后的记录"), true);
+
+    String path = "/api/v1/ledger/records/" + record.recordId() + "/receipt";
+    Receipt latest = Receipt.parse(http.get(path, null).body());
+    assertThat(latest.leafIndex()).isEqualTo(first.leafIndex());
+    assertThat(latest.verify(entry, logKey, List.of()).checkpoint().size()).as("the log grew since").isGreaterThan(firstSize);
+    Receipt atFirst = Receipt.parse(http.get(path + "?size=" + firstSize, null).body());
+    assertThat(atFirst.verify(entry, logKey, List.of()).checkpoint().size()).isEqualTo(firstSize);
+
+    Http.Response tooSmall = http.get(path + "?size=0", null);
+    assertThat(tooSmall.status()).isEqualTo(400);
+    assertThat(tooSmall.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("size");
+    Http.Response noSuchSize = http.get(path + "?size=" + (Long.MAX_VALUE / 2), null);
+    assertThat(noSuchSize.status()).isEqualTo(404);
+    assertThat(noSuchSize.json().getString("detail")).contains(String.valueOf(Long.MAX_VALUE / 2));
+    Http.Response unknown = http.get("/api/v1/ledger/records/" + "0".repeat(64) + "/receipt", null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().getString("type")).endsWith("not-found");
+  }
+
+  @Test
   void theSameRecordSentAgain_orInThreeConcurrentBatches_isStoredOnce() throws Exception {
     TestPhone phone = approvedPhone();
     List<RecordEnvelope> batch = new ArrayList<>();
