@@ -46,28 +46,26 @@ public final class DemoCity {
       throws IOException, SQLException {
     long start = System.nanoTime();
     Path dir = Files.createTempDirectory("citygrid-demo");
-    try (DemoTables tables = new DemoTables(dir)) {
-      generate(tables, keys, persons, seed);
-      try (Connection c = connect(db)) {
-        c.setAutoCommit(false);
-        load(c, tables);
-        DemoGovernance.apply(c);
-        DemoAccounts.create(c, demoPasswordHash);
-        try (Statement s = c.createStatement()) {
-          for (String table : GRID_TABLES) {
-            s.execute("ALTER TABLE grid." + table + " ENABLE TRIGGER USER");
-          }
-          // The per-grid statistics triggers were off with the others while the city loaded: count it once,
-          // after the planner has seen the new rows (the tables were truncated in this transaction: without
-          // statistics it plans the recount's joins as if they were nearly empty).
-          s.execute("ANALYZE grid.unit_grid, grid.house, grid.residence, grid.enterprise, grid.place");
-          s.execute("SELECT grid.refresh_unit_grid_stats(NULL)");
+    try (DemoTables tables = new DemoTables(dir); Connection c = connect(db)) {
+      generate(tables, keys, persons, seed, DemoGovernance.load(c));
+      c.setAutoCommit(false);
+      load(c, tables);
+      DemoGovernance.apply(c);
+      DemoAccounts.create(c, demoPasswordHash);
+      try (Statement s = c.createStatement()) {
+        for (String table : GRID_TABLES) {
+          s.execute("ALTER TABLE grid." + table + " ENABLE TRIGGER USER");
         }
-        c.commit();
-        try (Statement s = c.createStatement()) {
-          c.setAutoCommit(true);
-          s.execute("ANALYZE");
-        }
+        // The per-grid statistics triggers were off with the others while the city loaded: count it once,
+        // after the planner has seen the new rows (the tables were truncated in this transaction: without
+        // statistics it plans the recount's joins as if they were nearly empty).
+        s.execute("ANALYZE grid.unit_grid, grid.house, grid.residence, grid.enterprise, grid.place");
+        s.execute("SELECT grid.refresh_unit_grid_stats(NULL)");
+      }
+      c.commit();
+      try (Statement s = c.createStatement()) {
+        c.setAutoCommit(true);
+        s.execute("ANALYZE");
       }
       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
       return new Summary(tables.person.rows(), tables.house.rows(), tables.enterprise.rows(), tables.grid.rows(), seconds);
@@ -76,13 +74,13 @@ public final class DemoCity {
     }
   }
 
-  private static void generate(DemoTables tables, DataKeysConfig keys, int persons, long seed) {
+  private static void generate(DemoTables tables, DataKeysConfig keys, int persons, long seed, DemoGovernance governance) {
     Divisions divisions = Divisions.load();
     CityPlan plan = new CityPlan(divisions, seed);
     plan.writeRegions(tables);
     Random random = new Random(seed);
     List<String> counties = Divisions.counties().stream().map(c -> c[0]).toList();
-    PersonFactory people = new PersonFactory(random, keys, plan.localCounties(), counties);
+    PersonFactory people = new PersonFactory(random, keys, plan.localCounties(), counties, governance);
     Population population = new Population(random, plan.layout(), tables, people, new Enterprises(random, tables));
     long placed = 0;
     List<Division> communities = plan.communitiesInOrder();

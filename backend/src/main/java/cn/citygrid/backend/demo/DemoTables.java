@@ -24,7 +24,7 @@ final class DemoTables implements AutoCloseable {
     building = new CopyFile(dir, "grid.building", "id, grid_code, road, road_number, name, floors, units, address, geom");
     house = new CopyFile(dir, "grid.house", "id, building_id, grid_code, unit, floor, room, address, usage, area_m2, geom");
     person = new CopyFile(dir, "grid.person", "id, id_number_enc, id_number_bidx, id_number_mask, name, gender, birth_date,"
-        + " ethnicity, phone_enc, phone_bidx, phone_mask, registered_region, care_flags");
+        + " ethnicity, phone_enc, phone_bidx, phone_mask, registered_region, care_flags, confirmed_at, fresh_until, provenance");
     household = new CopyFile(dir, "grid.household", "id, household_no, house_id, head_person_id, kind");
     member = new CopyFile(dir, "grid.household_member", "household_id, person_id, relation");
     residence = new CopyFile(dir, "grid.residence", "id, person_id, house_id, kind, since, source");

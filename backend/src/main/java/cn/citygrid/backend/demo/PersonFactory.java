@@ -26,14 +26,17 @@ final class PersonFactory {
   private final DataKeysConfig keys;
   private final List<String> localCounties;
   private final List<String> allCounties;
+  private final DemoGovernance governance;
   private final Set<String> issued = new HashSet<>();
   private long nextId = 1;
 
-  PersonFactory(Random random, DataKeysConfig keys, List<String> localCounties, List<String> allCounties) {
+  PersonFactory(Random random, DataKeysConfig keys, List<String> localCounties, List<String> allCounties,
+      DemoGovernance governance) {
     this.random = random;
     this.keys = keys;
     this.localCounties = localCounties;
     this.allCounties = allCounties;
+    this.governance = governance;
   }
 
   /** A generated resident; {@code idNumber} and {@code phone} are clear here and never leave the generator unencrypted. */
@@ -72,6 +75,7 @@ final class PersonFactory {
 
   private void write(CopyFile spool, Person p, String region) {
     byte[] phoneEnc = p.phone() == null ? null : keys.keyRing().seal(p.phone().getBytes(StandardCharsets.UTF_8), PHONE_AAD);
+    Object[] governed = governance.columnsFor(p.id());
     spool.row(p.id(),
         keys.keyRing().seal(p.idNumber().getBytes(StandardCharsets.US_ASCII), ID_AAD),
         keys.blindIndex().index("id_number", p.idNumber()),
@@ -84,7 +88,8 @@ final class PersonFactory {
         p.phone() == null ? null : keys.blindIndex().index("phone", p.phone()),
         p.phone() == null ? null : Phones.mask(p.phone()),
         region,
-        p.careFlags().toArray(String[]::new));
+        p.careFlags().toArray(String[]::new),
+        governed[0], governed[1], governed[2]);
   }
 
   long created() {

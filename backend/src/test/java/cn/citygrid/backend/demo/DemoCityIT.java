@@ -70,6 +70,21 @@ class DemoCityIT {
   }
 
   @Test
+  void everyPerson_isOnFileAtGongan_confirmedInTheLast40Days_withProvenanceOfEachField() throws SQLException {
+    String all = String.valueOf(PERSONS);
+    assertThat(scalar("""
+        SELECT count(*) FROM grid.person WHERE confirmed_at = (current_date - (id % 40)::int)::timestamptz
+          AND fresh_until = confirmed_at::date + 30""")).isEqualTo(all);
+    assertThat(scalar("""
+        SELECT count(*) FROM grid.person p WHERE (SELECT count(*) FROM jsonb_each(p.provenance) f(field, e)
+          WHERE e->>'s' = 'gongan_hukou' AND (e->>'demo')::boolean AND (e->>'at')::timestamptz = p.confirmed_at
+            AND (e->>'t')::int = CASE f.field WHEN 'phone' THEN 50 ELSE 100 END) = 6""")).isEqualTo(all);
+    assertThat(scalar("SELECT count(*) FROM gov.confirmation WHERE source = 'gongan_hukou'")).isEqualTo(all);
+    assertThat(scalar("SELECT sum(persons) FROM gov.fresh_day")).isEqualTo(all);
+    assertThat(scalar("SELECT min(value) FROM gov.metric WHERE name = 'persons_total'")).isEqualTo(all);
+  }
+
+  @Test
   void enterprises_haveValidCreditCodes_andSharesAddUpTo100() throws SQLException {
     for (String code : column("SELECT credit_code FROM grid.enterprise")) {
       assertThat(CreditCode.problem(code)).as(code).isEmpty();
