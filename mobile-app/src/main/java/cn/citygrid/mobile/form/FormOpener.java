@@ -1,7 +1,5 @@
 package cn.citygrid.mobile.form;
 
-import static cn.citygrid.mobile.api.JsonView.list;
-import static cn.citygrid.mobile.api.JsonView.object;
 import static cn.citygrid.mobile.api.JsonView.text;
 
 import cn.citygrid.forms.builtin.BuiltInForms;
@@ -10,7 +8,6 @@ import cn.citygrid.forms.xform.FormSession;
 import cn.citygrid.mobile.worker.Worker;
 import cn.citygrid.sync.client.draft.Draft;
 import cn.citygrid.sync.client.outbox.OutboxEntry;
-import cn.citygrid.sync.protocol.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Opens the form screen: a new record (with the house prefilled: its id, and for a household visit the residents
- * the phone knows), a draft to finish, or a correction of a rejected record. Parsing the form and building the
+ * the phone knows), a draft to finish, or a redo of a rejected record. Parsing the form and building the
  * JavaRosa session run in the background.
  */
 public final class FormOpener {
@@ -44,27 +41,35 @@ public final class FormOpener {
                 e -> worker.ctx().shell().toast(worker.ctx().describe(e)));
     }
 
+    /** A draft to finish; a redo's draft is still saved as the replacement of the record it redoes. */
     public static void resume(Worker worker, Draft draft) {
-        worker.ctx().background().run(() -> FormSession.restore(worker.forms().version(draft.form().id(),
-                draft.form().version()), draft.data()),
-                s -> worker.ctx().shell().push(new FormScreen(worker, s, draft.id(), draft.attachments(), null)),
-                e -> worker.ctx().shell().toast(worker.ctx().describe(e)));
+        worker.ctx().background().run(() -> new Opened(restore(worker, draft), draft,
+                        worker.redos().rejectedOf(draft.id()).orElse(null)),
+                o -> o.push(worker), e -> worker.ctx().shell().toast(worker.ctx().describe(e)));
     }
 
-    /** The rejected record's answers, to correct and capture again as a new record that names it. */
-    public static void correct(Worker worker, OutboxEntry rejected) {
+    /**
+     * Redo of a rejected record (signed records never change): a new draft of the same form version with the
+     * rejected record's answers and photos, to change and save as a new record that replaces it. A redo already
+     * started for it is opened again rather than a second one.
+     */
+    public static void redo(Worker worker, OutboxEntry rejected) {
+        Path media = worker.ctx().device().dataDir().resolve("media");
         worker.ctx().background().run(() -> {
-            Map<String, Object> envelope = object(Json.parse(rejected.envelope()));
-            Map<String, Object> payload = new LinkedHashMap<>(object(envelope.get("payload")));
-            payload.remove("clientId");
-            payload.remove("corrects");
-            return FormSession.restore(worker.forms().version(rejected.form().id(), rejected.form().version()), payload);
-        }, s -> {
-            List<Path> kept = new ArrayList<>();
-            list(object(Json.parse(rejected.envelope())).get("attachments"))
-                    .forEach(a -> kept.add(Path.of(text(object(a), "name"))));
-            worker.ctx().shell().push(new FormScreen(worker, s, UUID.randomUUID().toString(), kept, rejected.recordId()));
-        }, e -> worker.ctx().shell().toast(worker.ctx().describe(e)));
+            Draft d = worker.redos().draftFor(rejected, media);
+            return new Opened(restore(worker, d), d, rejected.recordId());
+        }, o -> o.push(worker), e -> worker.ctx().shell().toast(worker.ctx().describe(e)));
+    }
+
+    /** A draft's session, built in the background, and the record it redoes (or null). */
+    private record Opened(FormSession session, Draft draft, String redoes) {
+        void push(Worker worker) {
+            worker.ctx().shell().push(new FormScreen(worker, session, draft.id(), draft.attachments(), redoes));
+        }
+    }
+
+    private static FormSession restore(Worker worker, Draft draft) {
+        return FormSession.restore(worker.forms().version(draft.form().id(), draft.form().version()), draft.data());
     }
 
     private static Map<String, Object> prefill(Worker worker, String formId, String houseId) {

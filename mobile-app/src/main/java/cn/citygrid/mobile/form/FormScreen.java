@@ -32,23 +32,23 @@ import javafx.scene.layout.VBox;
  * Filling a form, one question group per page (field-forms' {@link FormSession}), messages in place under each
  * question. Every committed answer and page move saves the draft (one SQLite commit, in order), so a killed app
  * resumes where it was. Saving signs the record and puts it in the outbox in one step ({@code captureDraft}); a
- * correction of a rejected record is captured as a new record naming the old one ({@code resubmit}).
+ * redo of a rejected record is a draft like any other, captured as a new record naming the one it replaces.
  */
 public final class FormScreen implements Screen {
     private final Worker worker;
     private final FormSession session;
     private final String draftId;
-    private final String corrects;
+    private final String redoes;
     private final Map<String, Path> files = new LinkedHashMap<>();
     private final BorderPane root = new BorderPane();
     private final List<QuestionView> views = new ArrayList<>();
     private boolean saving;
 
-    FormScreen(Worker worker, FormSession session, String draftId, List<Path> attachments, String corrects) {
+    FormScreen(Worker worker, FormSession session, String draftId, List<Path> attachments, String redoes) {
         this.worker = worker;
         this.session = session;
         this.draftId = draftId;
-        this.corrects = corrects;
+        this.redoes = redoes;
         attachments.forEach(p -> files.put(p.getFileName().toString(), p));
         session.language(worker.ctx().i18n().tag());
     }
@@ -76,8 +76,8 @@ public final class FormScreen implements Screen {
         Page page = session.page();
         views.clear();
         VBox content = new VBox(14);
-        if (corrects != null) {
-            content.getChildren().add(Ui.text("correcting", worker.ctx().t("form.correcting"), "muted"));
+        if (redoes != null) {
+            content.getChildren().add(Ui.text("redoing", worker.ctx().t("form.redoing"), "muted"));
         }
         if (page.title() != null) {
             content.getChildren().add(Ui.text("page-title", page.title(), "card-title"));
@@ -194,10 +194,6 @@ public final class FormScreen implements Screen {
 
     private void takePhoto(Question q) {
         var ctx = worker.ctx();
-        if (corrects != null) {
-            ctx.shell().toast(ctx.t("form.photoFixed"));
-            return;
-        }
         ctx.device().camera().takePhoto(root.getScene().getWindow(), picture -> picture.ifPresent(p ->
                 ctx.background().run(() -> keep(p), kept -> {
                     files.put(kept.getFileName().toString(), kept);
@@ -220,9 +216,6 @@ public final class FormScreen implements Screen {
     }
 
     private void saveDraft() {
-        if (corrects != null) {
-            return;
-        }
         Draft d = new Draft(draftId, new FormRef(session.form().id(), session.form().version()), session.toPayload(),
                 attachments(), Instant.now());
         worker.ctx().background().inOrder(() -> {
@@ -249,9 +242,8 @@ public final class FormScreen implements Screen {
         }
         saving = true;
         saveDraft();
-        Map<String, Object> payload = session.toPayload();
         var ctx = worker.ctx();
-        ctx.background().inOrder(() -> corrects != null ? worker.engine().resubmit(corrects, payload)
+        ctx.background().inOrder(() -> redoes != null ? worker.redos().capture(draftId, redoes)
                 : worker.engine().captureDraft(draftId), recordId -> {
                     ctx.shell().toast(ctx.t("form.saved"));
                     ctx.shell().back();

@@ -12,12 +12,18 @@ import cn.citygrid.sync.client.outbox.ReceiptState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-/** The outbox: every signed record with its state (waiting, uploading, accepted with receipt, rejected with reason). */
+/**
+ * The outbox: every signed record with its state (waiting, uploading, accepted with receipt, rejected with reason,
+ * and whether a redo replaced it).
+ */
 public final class OutboxScreen implements Screen, Live {
     private final Worker worker;
     private final VBox rows = new VBox(8);
@@ -67,13 +73,15 @@ public final class OutboxScreen implements Screen, Live {
         var ctx = worker.ctx();
         List<OutboxEntry> newest = new ArrayList<>(entries);
         Collections.reverse(newest);
+        Set<String> replaced = entries.stream().map(OutboxEntry::corrects).filter(Objects::nonNull).collect(Collectors.toSet());
         rows.getChildren().clear();
         if (newest.isEmpty()) {
             rows.getChildren().add(Ui.text(ctx.t("outbox.empty"), "muted"));
         }
         for (OutboxEntry e : newest) {
             rows.getChildren().add(Ui.tile("record-" + e.recordId(), ctx.label("form.name.", e.form().id()),
-                    Format.full(e.capturedAt()) + "\n" + detail(ctx, e), stateBadge(ctx, e),
+                    Format.full(e.capturedAt()) + "\n" + detail(ctx, e)
+                            + (replaced.contains(e.recordId()) ? "\n" + ctx.t("outbox.replaced") : ""), stateBadge(ctx, e),
                     () -> ctx.shell().push(new RecordScreen(worker, e.recordId()))));
         }
     }

@@ -13,8 +13,9 @@ import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
 /**
- * One record: when it was signed, its id, its state; the server's reason for a rejection with "correct and
- * resubmit"; for an acknowledged record the receipt (leaf index in the log) and whether it verified on the phone.
+ * One record: when it was signed, its id, its state; the server's reason for a rejection with "redo" (a new record
+ * that replaces it), or the record that replaced it; for an acknowledged record the receipt (leaf index in the log)
+ * and whether it verified on the phone.
  */
 public final class RecordScreen implements Screen {
     private final Worker worker;
@@ -38,14 +39,18 @@ public final class RecordScreen implements Screen {
 
     @Override
     public Node view() {
-        worker.ctx().background().run(() -> worker.engine().record(recordId), this::show,
-                e -> worker.ctx().shell().toast(worker.ctx().describe(e)));
+        worker.ctx().background().run(() -> new Found(worker.engine().record(recordId), worker.redos().replacementOf(recordId)),
+                this::show, e -> worker.ctx().shell().toast(worker.ctx().describe(e)));
         return Ui.page(body);
     }
 
-    private void show(Optional<OutboxEntry> found) {
+    /** The record, and the record that replaced it (a saved redo), if any. */
+    private record Found(Optional<OutboxEntry> record, Optional<OutboxEntry> replacement) {}
+
+    private void show(Found f) {
         var ctx = worker.ctx();
         body.getChildren().clear();
+        Optional<OutboxEntry> found = f.record();
         if (found.isEmpty()) {
             body.getChildren().add(Ui.text(ctx.t("record.missing"), "muted"));
             return;
@@ -68,8 +73,13 @@ public final class RecordScreen implements Screen {
         if (!e.flags().isEmpty()) {
             card.getChildren().add(Ui.text(ctx.t("record.flags", String.join(", ", e.flags())), "muted"));
         }
-        if (e.state() == OutboxState.rejected) {
-            card.getChildren().add(Ui.primary("correct-resubmit", ctx.t("record.correct"), () -> FormOpener.correct(worker, e)));
+        if (f.replacement().isPresent()) {
+            String by = f.replacement().get().recordId();
+            card.getChildren().addAll(Ui.text("record-replaced", ctx.t("record.replacedBy", by), "body"),
+                    Ui.button("open-replacement", ctx.t("record.openReplacement"), "secondary",
+                            () -> ctx.shell().push(new RecordScreen(worker, by))));
+        } else if (e.state() == OutboxState.rejected) {
+            card.getChildren().add(Ui.primary("record-redo", ctx.t("record.redo"), () -> FormOpener.redo(worker, e)));
         }
         body.getChildren().add(card);
     }

@@ -5,6 +5,7 @@ import static cn.citygrid.mobile.api.JsonView.text;
 import cn.citygrid.mobile.AppContext;
 import cn.citygrid.mobile.account.WorkerStart;
 import cn.citygrid.mobile.form.FormLibrary;
+import cn.citygrid.mobile.form.Redos;
 import cn.citygrid.mobile.notify.Inbox;
 import cn.citygrid.mobile.qr.PlaceCodeTrust;
 import cn.citygrid.mobile.sync.SyncService;
@@ -30,6 +31,7 @@ public final class Worker implements AutoCloseable {
     private final FormLibrary forms;
     private final PlaceCodeTrust trust;
     private final Inbox inbox = new Inbox();
+    private final Redos redos;
 
     public Worker(AppContext ctx, WorkerStart.Unlocked unlocked) {
         this.ctx = ctx;
@@ -40,6 +42,7 @@ public final class Worker implements AutoCloseable {
         this.data = new WorkerData(engine);
         this.forms = new FormLibrary(engine.replica());
         this.trust = new PlaceCodeTrust(ctx.config().placeCodeKeys(), engine.replica());
+        this.redos = new Redos(engine, unlocked.phone().store());
         sync.onEvent(this::notify);
     }
 
@@ -75,6 +78,10 @@ public final class Worker implements AutoCloseable {
 
     public Inbox inbox() {
         return inbox;
+    }
+
+    public Redos redos() {
+        return redos;
     }
 
     public String displayName() {

@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * What happens to a worker after the first day's sync, against the real backend on its own database: the app is
  * killed and opens again only with the PIN, with the unfinished form offered as a draft; a record the server
- * rejects shows why and its correction is accepted; a task assigned later arrives with "sync now" in the inbox.
+ * rejects shows why and its redo is accepted; a task assigned later arrives with "sync now" in the inbox.
  */
 class WorkerNextDayTest {
     private static final String PIN = "246810";
@@ -144,7 +144,7 @@ class WorkerNextDayTest {
     }
 
     @Test
-    void recordTheServerRejects_showsWhyInTheOutbox_andItsCorrectionIsAccepted() throws Exception {
+    void recordTheServerRejects_showsWhyInTheOutbox_andItsRedoIsAccepted() throws Exception {
         app.tap("task-" + todaysTask);
         app.waitForScreen("house");
         app.tap("start-visit");
@@ -169,10 +169,12 @@ class WorkerNextDayTest {
         app.waitForScreen("record");
         app.waitForText("record-detail", "单条记录不能超过 256 KiB");
         app.shot("record-rejected");
-        app.tap("correct-resubmit");
+        app.tap("record-redo");
         app.waitForScreen("form");
-        app.waitFor("correcting");
+        app.waitFor("redoing");
+        app.waitForText("q-visit-house_id-input", homes.get(0));
         app.tap("form-next");
+        app.waitForText("q-wrap_up-notes-input", "Boxes stacked in the stairwell again.");
         app.fill("q-wrap_up-notes-input", "楼道堆放杂物，已提醒住户清理");
         app.tap("form-next");
         app.tap("form-save");
@@ -181,6 +183,8 @@ class WorkerNextDayTest {
                 .filter(e -> e.state() == OutboxState.accepted && e.receiptState() == ReceiptState.verified).isPresent(),
                 () -> worker().engine().outbox());
         String correction = correctionOf(rejected.recordId()).orElseThrow().recordId();
+        app.waitForText("record-replaced", correction);
+        assertThat(app.visible("record-redo")).as("a replaced record is not redone twice").isFalse();
         assertThat(platform.scalar("SELECT convert_from(canonical, 'UTF8') FROM ledger.record WHERE id = ?", correction))
                 .as("the stored correction").contains("\"corrects\":\"" + rejected.recordId() + "\"", "已提醒住户清理");
 
@@ -188,7 +192,7 @@ class WorkerNextDayTest {
         app.waitForText("state-" + correction, "已存证");
         app.tap("record-" + correction);
         app.waitFor("receipt-leaf");
-        assertThat(app.texts("screen-record")).contains("更正：" + rejected.recordId());
+        assertThat(app.texts("screen-record")).contains("替代被拒绝的记录：" + rejected.recordId());
         app.shot("record-receipt");
         app.tap("tab-home");
         app.tap("open-inbox");

@@ -84,9 +84,21 @@ public final class SyncEngine {
 
     /** Captures a draft as a record and deletes the draft, in the same transaction. */
     public String captureDraft(String draftId) {
+        return captureDraft(draftId, null);
+    }
+
+    /**
+     * As {@link #captureDraft(String)}, for a draft that redoes a rejected record: the new record's payload names
+     * the rejected one in {@code corrects} (null: none), and so does its outbox row. Unlike {@link #resubmit} the
+     * draft brings its own attachments, so a refused photo can be taken again.
+     */
+    public String captureDraft(String draftId, String corrects) {
+        if (corrects != null) {
+            requireRejected(corrects);
+        }
         Draft d = parts.store().read(c -> Drafts.find(c, draftId))
                 .orElseThrow(() -> new IllegalArgumentException("no draft " + draftId));
-        return captured(capture.commit(d.form(), d.data(), capture.storeFiles(d.attachments()), "record", null,
+        return captured(capture.commit(d.form(), d.data(), capture.storeFiles(d.attachments()), "record", corrects,
                 (c, id) -> Drafts.delete(c, draftId)), "record");
     }
 
@@ -95,13 +107,18 @@ public final class SyncEngine {
      * and attachments, whose payload names the rejected one in {@code corrects}.
      */
     public String resubmit(String rejectedRecordId, Map<String, Object> correctedPayload) {
-        OutboxEntry old = record(rejectedRecordId).orElseThrow(() -> new IllegalArgumentException("no record " + rejectedRecordId));
-        if (old.state() != OutboxState.rejected) {
-            throw new IllegalStateException("record " + rejectedRecordId + " is " + old.state() + ", want rejected");
-        }
+        OutboxEntry old = requireRejected(rejectedRecordId);
         var files = parts.store().read(c -> AttachmentStore.ofRecord(c, rejectedRecordId));
         return captured(capture.commit(old.form(), correctedPayload, files, old.kind(), rejectedRecordId, (c, rid) -> { }),
                 old.kind());
+    }
+
+    private OutboxEntry requireRejected(String recordId) {
+        OutboxEntry old = record(recordId).orElseThrow(() -> new IllegalArgumentException("no record " + recordId));
+        if (old.state() != OutboxState.rejected) {
+            throw new IllegalStateException("record " + recordId + " is " + old.state() + ", want rejected");
+        }
+        return old;
     }
 
     /** Proposes {@code entity/id.field = value} as a signed proposal record; {@code base} is the replica's value. */

@@ -1,7 +1,9 @@
 package cn.citygrid.sync.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.citygrid.sync.client.draft.Draft;
 import cn.citygrid.sync.client.fake.TestPhone;
 import cn.citygrid.sync.client.outbox.OutboxEntry;
 import cn.citygrid.sync.client.outbox.OutboxState;
@@ -13,6 +15,7 @@ import cn.citygrid.sync.protocol.record.LogEntry;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,31 @@ class RecordUploadTest {
             assertThat(e.payload()).containsEntry("corrects", id);
             phone.engine.syncNow();
             assertThat(phone.engine.record(fixed).orElseThrow().state()).isEqualTo(OutboxState.accepted);
+        }
+    }
+
+    @Test
+    void captureDraftCorrecting_aRejectedRecord_signsANewRecordNamingIt_andRefusesOneThatIsNotRejected() throws Exception {
+        try (TestPhone phone = TestPhone.start(dir)) {
+            Map<String, Object> bad = new java.util.LinkedHashMap<>(TestPhone.visit(1));
+            bad.put("reject", true);
+            String id = phone.engine.capture(TestPhone.VISIT, bad, List.of());
+            String accepted = phone.captureVisit(2);
+            phone.engine.syncNow();
+            phone.engine.drafts().save(new Draft("redo", TestPhone.VISIT, TestPhone.visit(1), List.of(), Instant.now()));
+            assertThatThrownBy(() -> phone.engine.captureDraft("redo", accepted)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("want rejected");
+            assertThat(phone.engine.drafts().find("redo")).as("a refused capture keeps the draft").isPresent();
+
+            String fixed = phone.engine.captureDraft("redo", id);
+            OutboxEntry row = phone.engine.record(fixed).orElseThrow();
+            assertThat(fixed).isNotEqualTo(id);
+            assertThat(row.corrects()).isEqualTo(id);
+            assertThat(RecordEnvelope.parse(row.envelope()).payload()).containsEntry("corrects", id);
+            assertThat(phone.engine.drafts().find("redo")).isEmpty();
+            phone.engine.syncNow();
+            assertThat(phone.engine.record(fixed).orElseThrow().state()).isEqualTo(OutboxState.accepted);
+            assertThat(phone.engine.record(id).orElseThrow().state()).as("the rejected record stays").isEqualTo(OutboxState.rejected);
         }
     }
 
