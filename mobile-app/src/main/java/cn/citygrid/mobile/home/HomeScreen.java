@@ -3,13 +3,13 @@ package cn.citygrid.mobile.home;
 import static cn.citygrid.mobile.api.JsonView.text;
 
 import cn.citygrid.mobile.form.FormOpener;
-import cn.citygrid.mobile.grid.HouseScreen;
 import cn.citygrid.mobile.notify.InboxScreen;
 import cn.citygrid.mobile.shell.Format;
 import cn.citygrid.mobile.shell.Live;
 import cn.citygrid.mobile.shell.Screen;
 import cn.citygrid.mobile.shell.Ui;
 import cn.citygrid.mobile.sync.SyncStatus;
+import cn.citygrid.mobile.task.TaskOpener;
 import cn.citygrid.mobile.worker.Worker;
 import cn.citygrid.forms.builtin.BuiltInForms;
 import cn.citygrid.sync.client.draft.Draft;
@@ -114,16 +114,9 @@ public final class HomeScreen implements Screen, Live {
             tasks.getChildren().add(Ui.text(ctx.t("home.noTasks"), "muted"));
         }
         for (Map<String, Object> t : d.today()) {
-            String house = text(t, "houseId");
             tasks.getChildren().add(Ui.tile("task-" + text(t, "id"), text(t, "title"),
                     ctx.t("home.taskDue", text(t, "due").isEmpty() ? "—" : text(t, "due")), Ui.badge(ctx.t("home.due"), "due"),
-                    () -> {
-                        if (!house.isEmpty()) {
-                            ctx.shell().push(new HouseScreen(worker, house));
-                        } else {
-                            FormOpener.open(worker, text(t, "formId"), null);
-                        }
-                    }));
+                    () -> TaskOpener.open(worker, t)));
         }
         drafts.getChildren().clear();
         if (d.drafts().isEmpty()) {

@@ -4,6 +4,7 @@ import cn.citygrid.mobile.shell.Format;
 import cn.citygrid.mobile.shell.Screen;
 import cn.citygrid.mobile.shell.Ui;
 import cn.citygrid.mobile.sync.RecordScreen;
+import cn.citygrid.mobile.task.TaskOpener;
 import cn.citygrid.mobile.worker.Worker;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -12,7 +13,8 @@ import javafx.scene.layout.VBox;
 /**
  * The in-app notifications: new task assignments and rejected records, newest first. While shown it follows the
  * {@link Inbox}: a note that a sync brings in appears at once (the inbox changes on the FX thread, so redrawing
- * the few tiles there blocks nothing). A rejected record's note opens that record, where it can be redone.
+ * the few tiles there blocks nothing). A task's note opens what the task is about, as its row on the home does; a
+ * rejected record's note opens that record, where it can be redone.
  */
 public final class InboxScreen implements Screen {
     private final Worker worker;
@@ -62,8 +64,13 @@ public final class InboxScreen implements Screen {
     }
 
     private void open(Inbox.Note n) {
-        if (n.kind().equals("rejected") && n.target() != null) {
-            worker.ctx().shell().push(new RecordScreen(worker, n.target()));
+        if (n.target() == null) {
+            return;
+        }
+        switch (n.kind()) {
+            case "task" -> TaskOpener.open(worker, n.target());
+            case "rejected" -> worker.ctx().shell().push(new RecordScreen(worker, n.target()));
+            default -> { }
         }
     }
 }

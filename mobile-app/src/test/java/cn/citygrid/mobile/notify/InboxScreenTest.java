@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.citygrid.mobile.api.JsonView;
 import cn.citygrid.mobile.testing.AppDriver;
 import cn.citygrid.mobile.testing.PhoneFixture;
+import cn.citygrid.mobile.testing.Pictures;
 import cn.citygrid.mobile.testing.RealPlatform;
 import cn.citygrid.mobile.testing.Supervisor;
 import cn.citygrid.mobile.worker.Worker;
@@ -12,9 +13,12 @@ import cn.citygrid.mobile.worker.WorkerData;
 import cn.citygrid.sync.client.draft.Draft;
 import cn.citygrid.sync.client.outbox.OutboxEntry;
 import cn.citygrid.sync.client.outbox.OutboxState;
+import cn.citygrid.sync.client.outbox.ReceiptState;
+import cn.citygrid.sync.protocol.json.Json;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The inbox against the real backend: an open inbox follows the syncs that bring notes, and a rejected record's
- * note leads to its redo, a new draft of the same form with the rejected answers that, saved, replaces it.
+ * note leads to its redo, a new draft of the same form with the rejected answers that, saved, replaces it; a
+ * record refused for its photo is redone with the photo taken again; a task's note opens the task's house.
  */
 class InboxScreenTest {
     private static final String PIN = "975312";
@@ -41,6 +46,7 @@ class InboxScreenTest {
     private static RealPlatform platform;
     private static Supervisor supervisor;
     private static List<String> homes;
+    private PhoneFixture phone;
     private AppDriver app;
 
     @BeforeAll
@@ -63,7 +69,7 @@ class InboxScreenTest {
 
     @BeforeEach
     void phone() throws Exception {
-        PhoneFixture phone = new PhoneFixture(dir);
+        phone = new PhoneFixture(dir);
         app = new AppDriver(phone.config(platform.baseUri(), platform.logKey(), platform.placeCodeKeys()), phone.device);
         app.start();
         supervisor.enrollWorker(app, PIN);
@@ -91,6 +97,21 @@ class InboxScreenTest {
         assertThat(app.screen()).isEqualTo("screen-inbox");
         assertThat(app.texts("note-" + task)).contains("新任务", title);
         app.shot("inbox-live");
+    }
+
+    @Test
+    void tasksNote_opensTheHouseTheTaskIsAbout_asItsRowOnTheHomeDoes() throws Exception {
+        String task = supervisor.assignVisit("复访：楼道堆物", homes.get(1), LocalDate.now(WorkerData.CHINA));
+        worker().sync().syncNow();
+        app.waitUntil("the assignment in the inbox", () -> worker().inbox().notes().stream()
+                .anyMatch(n -> task.equals(n.target())), () -> worker().inbox().notes());
+        openInbox();
+        app.tap("note-" + task);
+        app.waitForScreen("house");
+        app.waitForText("house-address", platform.scalar("SELECT address FROM grid.house WHERE id = ?::bigint", homes.get(1)));
+        app.tap("start-visit");
+        app.waitForScreen("form");
+        app.waitForText("q-visit-house_id-input", homes.get(1));
     }
 
     @Test
@@ -143,6 +164,74 @@ class InboxScreenTest {
         app.tap("open-replacement");
         app.waitForText("record-id", redone.recordId());
         assertThat(app.texts("screen-record")).contains("替代被拒绝的记录：" + rejected);
+    }
+
+    @Test
+    void recordRefusedForItsPhoto_isRedoneWithTheOldAnswersAndAPhotoTakenAgain_andTheRedoIsAccepted() throws Exception {
+        String description = "路灯杆倾斜，底座松动，存在倒伏风险";
+        app.tap("report-event");
+        app.waitForScreen("form");
+        app.tap("q-event-category-municipal");
+        app.fill("q-event-description-input", description);
+        app.tap("q-event-urgency-urgent");
+        app.tap("form-next");
+        app.waitFor("q-place-location-value");
+        app.tap("form-next");
+        // The phone's camera hands over a GIF: the platform takes JPEG, PNG, WebP and HEIC pictures, not GIF.
+        phone.camera.willReturn(Pictures.gif(dir, "streetlight"));
+        app.tap("q-media-photo_1-photo");
+        app.waitUntil("photo answered", () -> app.text("q-media-photo_1-value").endsWith(".gif"));
+        app.tap("form-next");
+        app.tap("form-save");
+        app.waitForScreen("home");
+        app.waitUntil("the record rejected for its photo", () -> worker().engine().outbox().stream()
+                .anyMatch(e -> e.state() == OutboxState.rejected), () -> worker().engine().outbox());
+        OutboxEntry refused = worker().engine().outbox().get(0);
+        assertThat(refused.problem().slug()).isEqualTo("attachment-refused");
+        assertThat(platform.rows("SELECT 1 FROM ledger.record WHERE id = ?", refused.recordId())).as("nothing stored").isEmpty();
+        String refusedSm3 = attachmentSm3(refused);
+
+        app.tap("tab-outbox");
+        app.waitForText("state-" + refused.recordId(), "已拒绝");
+        app.tap("record-" + refused.recordId());
+        app.waitForScreen("record");
+        app.waitForText("record-detail", "不接受的附件类型 image/gif");
+        app.shot("record-photo-refused");
+        app.tap("record-redo");
+        app.waitForScreen("form");
+        app.waitFor("redoing");
+        app.waitForText("q-event-description-input", description);
+        assertThat(((RadioButton) app.node("q-event-urgency-urgent").orElseThrow()).isSelected()).as("urgency kept").isTrue();
+        app.tap("form-next");
+        app.tap("form-next");
+        app.waitUntil("the refused photo offered again", () -> app.text("q-media-photo_1-value").endsWith(".gif"));
+        phone.camera.willReturn(Pictures.photo(dir, "streetlight-again"));
+        app.tap("q-media-photo_1-photo");
+        app.waitUntil("the photo taken again", () -> app.text("q-media-photo_1-value").endsWith(".jpg"));
+        app.tap("form-next");
+        app.tap("form-save");
+        app.waitForScreen("record");
+        app.waitUntil("the redo accepted with a verified receipt", () -> replacementOf(refused.recordId())
+                .filter(e -> e.state() == OutboxState.accepted && e.receiptState() == ReceiptState.verified).isPresent(),
+                () -> worker().engine().outbox());
+        OutboxEntry redone = replacementOf(refused.recordId()).orElseThrow();
+        assertThat(redone.receipt()).as("its receipt").isNotNull();
+        assertThat(attachmentSm3(redone)).as("the photo taken again").isNotEqualTo(refusedSm3);
+        Map<String, Object> stored = JsonView.object(JsonView.object(Json.parse(platform.scalar(
+                "SELECT convert_from(canonical, 'UTF8') FROM ledger.record WHERE id = ?", redone.recordId()))).get("payload"));
+        assertThat(stored.get("corrects")).as("the stored redo names the refused record").isEqualTo(refused.recordId());
+        assertThat(JsonView.text(JsonView.object(stored.get("event")), "description")).isEqualTo(description);
+        app.waitForText("record-replaced", redone.recordId());
+        assertThat(app.visible("record-redo")).as("a replaced record is not redone again").isFalse();
+        assertThat(worker().engine().record(refused.recordId()).orElseThrow().state()).as("kept in history")
+                .isEqualTo(OutboxState.rejected);
+    }
+
+    /** The SM3 of a record's one attachment, as its signed envelope names it. */
+    private static String attachmentSm3(OutboxEntry e) {
+        List<Object> attachments = JsonView.list(JsonView.object(Json.parse(e.envelope())).get("attachments"));
+        assertThat(attachments).as("attachments of " + e.recordId()).hasSize(1);
+        return JsonView.text(JsonView.object(attachments.get(0)), "sm3");
     }
 
     /** A household visit whose note is too long for one record (256 KiB): the phone signs it, the server rejects it. */

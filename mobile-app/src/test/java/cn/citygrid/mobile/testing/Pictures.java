@@ -42,6 +42,15 @@ public final class Pictures {
 
     /** A 800×600 JPEG "photo" of a door. */
     public static Path photo(Path dir, String name) {
+        return door(dir, name, "jpg");
+    }
+
+    /** The same picture as a GIF, a media type the platform does not take for attachments. */
+    public static Path gif(Path dir, String name) {
+        return door(dir, name, "gif");
+    }
+
+    private static Path door(Path dir, String name, String format) {
         try {
             BufferedImage img = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
@@ -50,8 +59,10 @@ public final class Pictures {
             g.setColor(new Color(120, 70, 40));
             g.fillRect(300, 120, 200, 420);
             g.dispose();
-            Path file = dir.resolve(name + ".jpg");
-            ImageIO.write(img, "jpg", file.toFile());
+            Path file = dir.resolve(name + "." + format);
+            if (!ImageIO.write(img, format, file.toFile())) {
+                throw new IllegalStateException("no " + format + " writer");
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

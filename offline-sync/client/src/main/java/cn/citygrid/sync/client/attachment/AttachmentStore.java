@@ -66,12 +66,16 @@ public final class AttachmentStore {
         return out;
     }
 
-    /** Pending attachments named by records that are waiting and due at {@code now}, at most {@code limit}. */
+    /**
+     * Attachments to offer the server, named by records that are waiting and due at {@code now}, at most
+     * {@code limit}: pending ones, and refused ones a new record names again (asked again, the server refuses them
+     * again and that record is rejected too, rather than waiting for bytes that will never be taken).
+     */
     public static List<Pending> dueForUpload(Connection c, long now, int limit) throws SQLException {
         List<Pending> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT a.sm3, a.size, a.media_type, a.file, a.upload_id, "
                 + "a.part_size, a.parts FROM attachment a JOIN record_attachment ra ON ra.sm3 = a.sm3 "
-                + "JOIN outbox o ON o.record_id = ra.record_id WHERE a.state = 'pending' AND o.state = 'waiting' "
+                + "JOIN outbox o ON o.record_id = ra.record_id WHERE a.state IN ('pending', 'refused') AND o.state = 'waiting' "
                 + "AND o.next_attempt_at <= ? LIMIT ?")) {
             ps.setLong(1, now);
             ps.setInt(2, limit);
@@ -91,6 +95,21 @@ public final class AttachmentStore {
 
     public static void markRefused(Connection c, String sm3, String why) throws SQLException {
         update(c, "UPDATE attachment SET state = 'refused', last_error = ? WHERE sm3 = ?", why, sm3);
+    }
+
+    /** Records waiting to be sent that name attachment {@code sm3}. */
+    public static List<String> waitingRecordsOf(Connection c, String sm3) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ra.record_id FROM record_attachment ra "
+                + "JOIN outbox o ON o.record_id = ra.record_id WHERE ra.sm3 = ? AND o.state = 'waiting'")) {
+            ps.setString(1, sm3);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Back to pending (the server said it is missing after all); multipart progress is kept. */

@@ -1,12 +1,15 @@
 package cn.citygrid.sync.client.attachment;
 
+import cn.citygrid.sync.client.outbox.Outbox;
 import cn.citygrid.sync.client.store.LocalStore;
 import cn.citygrid.sync.client.transport.ApiException;
+import cn.citygrid.sync.client.transport.Problem;
 import cn.citygrid.sync.client.transport.Slot;
 import cn.citygrid.sync.client.transport.SyncApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Sends the bytes of pending attachments of due records (docs/sync-protocol.md §4): asks for slots, PUTs whole
  * files or the missing parts of a multipart upload (recording each part as it lands, so a crash resumes after the
- * last stored part), then asks the server to verify and complete. An {@link cn.citygrid.sync.client.transport.OfflineException}
+ * last stored part), then asks the server to verify and complete. A refused attachment (too large, a media type
+ * the server does not take) is final: the waiting records that name it are rejected with the server's problem
+ * (docs/sync-protocol.md §4), so the worker can redo them with another file. An {@link cn.citygrid.sync.client.transport.OfflineException}
  * ends the round; an HTTP failure of one attachment is noted on it and the others go on.
  */
 public final class AttachmentUpload {
@@ -29,14 +34,15 @@ public final class AttachmentUpload {
         this.api = api;
     }
 
-    /** What one round did. */
-    public record Tally(int uploaded, int alreadyPresent, int failed) {}
+    /** What one round did; {@code rejected}: the records rejected for a refused attachment, with the refusal. */
+    public record Tally(int uploaded, int alreadyPresent, int failed, Map<String, Problem> rejected) {}
 
     /** Uploads every pending attachment of records due at {@code now}; returns counts. */
     public Tally uploadDue(long now) {
         int uploaded = 0;
         int present = 0;
         int failed = 0;
+        Map<String, Problem> rejected = new LinkedHashMap<>();
         List<AttachmentStore.Pending> pending = store.read(c -> AttachmentStore.dueForUpload(c, now, Integer.MAX_VALUE));
         for (int from = 0; from < pending.size(); from += SLOTS_PER_REQUEST) {
             List<AttachmentStore.Pending> chunk = pending.subList(from, Math.min(pending.size(), from + SLOTS_PER_REQUEST));
@@ -47,19 +53,19 @@ public final class AttachmentUpload {
                 if (p == null) {
                     continue;
                 }
-                switch (handle(slot, p)) {
+                switch (handle(slot, p, rejected)) {
                     case UPLOADED -> uploaded++;
                     case PRESENT -> present++;
                     case FAILED -> failed++;
                 }
             }
         }
-        return new Tally(uploaded, present, failed);
+        return new Tally(uploaded, present, failed, rejected);
     }
 
     private enum Result { UPLOADED, PRESENT, FAILED }
 
-    private Result handle(Slot slot, AttachmentStore.Pending p) {
+    private Result handle(Slot slot, AttachmentStore.Pending p, Map<String, Problem> rejected) {
         try {
             switch (slot.kind()) {
                 case present -> {
@@ -67,8 +73,7 @@ public final class AttachmentUpload {
                     return Result.PRESENT;
                 }
                 case refused -> {
-                    String why = slot.problem() == null ? "refused" : slot.problem().slug() + ": " + slot.problem().detail();
-                    store.inTransaction(c -> { AttachmentStore.markRefused(c, slot.sm3(), why); return null; });
+                    rejected.putAll(refuse(slot));
                     return Result.FAILED;
                 }
                 case put -> putWhole(slot, p);
@@ -81,6 +86,21 @@ public final class AttachmentUpload {
             store.inTransaction(c -> { AttachmentStore.noteError(c, slot.sm3(), e.getMessage()); return null; });
             return Result.FAILED;
         }
+    }
+
+    /** Marks the attachment refused and rejects the waiting records naming it, in one transaction. */
+    private Map<String, Problem> refuse(Slot slot) {
+        Problem problem = slot.problem() != null ? slot.problem()
+                : Problem.local("attachment-refused", "attachment " + slot.sm3() + " refused");
+        return store.inTransaction(c -> {
+            AttachmentStore.markRefused(c, slot.sm3(), problem.slug() + ": " + problem.detail());
+            Map<String, Problem> out = new LinkedHashMap<>();
+            for (String recordId : AttachmentStore.waitingRecordsOf(c, slot.sm3())) {
+                Outbox.reject(c, recordId, problem);
+                out.put(recordId, problem);
+            }
+            return out;
+        });
     }
 
     private void putWhole(Slot slot, AttachmentStore.Pending p) {

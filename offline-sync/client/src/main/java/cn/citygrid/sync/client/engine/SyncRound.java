@@ -1,6 +1,7 @@
 package cn.citygrid.sync.client.engine;
 
 import cn.citygrid.sync.client.attachment.AttachmentUpload;
+import cn.citygrid.sync.client.outbox.OutboxState;
 import cn.citygrid.sync.client.pull.ChangePull;
 import cn.citygrid.sync.client.transport.ApiException;
 import cn.citygrid.sync.client.transport.OfflineException;
@@ -29,7 +30,11 @@ final class SyncRound {
         try {
             AttachmentUpload.Tally a = parts.attachments().uploadDue(parts.clock().millis());
             attachments = a.uploaded();
-            uploads = parts.records().uploadDue("record", SyncApi.RECORDS, events);
+            // Records rejected for a refused attachment never reach the record upload: tell listeners here.
+            a.rejected().forEach((id, problem) -> events.accept(new SyncEvent.RecordStateChanged(id,
+                    OutboxState.rejected, problem)));
+            uploads = new RecordUpload.Tally(0, 0, a.rejected().size(), 0, 0, 0);
+            uploads = uploads.plus(parts.records().uploadDue("record", SyncApi.RECORDS, events));
             uploads = uploads.plus(parts.records().uploadDue("proposal", SyncApi.PROPOSALS, events));
             receipts = parts.receipts().fetchDue(parts.store(), parts.api(), parts.clock().instant(), events);
             pulled = parts.pull().pull(parts.config().maxPagesPerSync());

@@ -73,6 +73,32 @@ class AttachmentSyncTest {
         }
     }
 
+    @Test
+    void refusedAttachment_rejectsTheRecordsNamingIt_andARedoWithAnotherFileIsAccepted() throws Exception {
+        try (TestPhone phone = TestPhone.start(dir)) {
+            Path gif = Files.write(dir.resolve("a.gif"), bytes(1_000, 4));
+            String id = phone.engine.capture(TestPhone.VISIT, TestPhone.visit(1), List.of(gif));
+            List<SyncEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            phone.engine.addListener(events::add);
+            SyncReport r = phone.engine.syncNow();
+            assertThat(r.rejected()).isEqualTo(1);
+            assertThat(phone.engine.record(id).orElseThrow().state()).isEqualTo(OutboxState.rejected);
+            assertThat(phone.engine.record(id).orElseThrow().problem().slug()).isEqualTo("attachment-refused");
+            assertThat(events).as("listeners told").anyMatch(e -> e instanceof SyncEvent.RecordStateChanged c
+                    && c.recordId().equals(id) && c.state() == OutboxState.rejected
+                    && c.problem().slug().equals("attachment-refused"));
+            // The same refused file named by a new record: refused again, that record rejected too.
+            String again = phone.engine.capture(TestPhone.VISIT, TestPhone.visit(2), List.of(gif));
+            phone.engine.syncNow();
+            assertThat(phone.engine.record(again).orElseThrow().state()).isEqualTo(OutboxState.rejected);
+
+            Path jpg = Files.write(dir.resolve("a.jpg"), bytes(1_000, 5));
+            String redo = phone.engine.capture(TestPhone.VISIT, TestPhone.visit(3), List.of(jpg));
+            phone.engine.syncNow();
+            assertThat(phone.engine.record(redo).orElseThrow().state()).isEqualTo(OutboxState.accepted);
+        }
+    }
+
     static byte[] bytes(int n, long seed) {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);

@@ -54,6 +54,12 @@ public final class FakeObjectStore {
             s.put("status", "present");
             return s;
         }
+        if (mediaType.equals("image/gif")) {
+            // As the server's allow-list does: GIF is not a media type it takes.
+            s.put("status", "refused");
+            s.put("problem", FakeHttp.problem("attachment-refused", 413, "media type image/gif is not taken"));
+            return s;
+        }
         if (size <= multipartAbove) {
             s.put("status", "put");
             s.put("url", base + "/s3/put/" + sm3 + "?sig=ok");
