@@ -10,6 +10,9 @@ import cn.citygrid.forms.xform.FormDefinition;
 import cn.citygrid.forms.xform.RecordValidator;
 import cn.citygrid.sync.protocol.record.AttachmentRef;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
+import cn.citygrid.sync.server.attach.AttachmentRequest;
+import cn.citygrid.sync.server.attach.AttachmentStore;
+import cn.citygrid.sync.server.attach.Slot;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -141,7 +145,11 @@ final class SyncChecks {
     return o;
   }
 
-  /** Records whose attachments are not all verified in the store wait (retry); a size that disagrees is a rejection. */
+  /**
+   * Records whose attachments are not all verified in the store wait (retry); a size that disagrees is a rejection,
+   * and so is a file the store would never take (too large, a media type it refuses: the upload's own refusal,
+   * sync-protocol.md §4) — such a record would otherwise wait forever.
+   */
   private Future<List<Outcome>> attachmentsPresent(Principal caller, List<RecordEnvelope> envelopes) {
     Set<String> wanted = new LinkedHashSet<>();
     envelopes.forEach(e -> e.attachments().forEach(a -> wanted.add(a.sm3())));
@@ -150,6 +158,14 @@ final class SyncChecks {
     return sizes.map(present -> envelopes.stream().map(e -> {
       List<String> missing = new ArrayList<>();
       for (AttachmentRef a : e.attachments()) {
+        Optional<Slot.Refused> refused = AttachmentStore.refusal(new AttachmentRequest(a.sm3(), a.size(), a.mediaType()));
+        if (refused.isPresent()) {
+          Outcome o = Outcome.rejected(e.recordId(), ProblemType.ATTACHMENT_REFUSED, Text.of(
+              "附件 " + a.name() + " 不被接受：" + refused.get().detailZh(),
+              "Attachment " + a.name() + " is refused: " + refused.get().detailEn()));
+          o.extra().put("sm3", a.sm3()).put("reason", refused.get().reason().name().toLowerCase(Locale.ROOT));
+          return o;
+        }
         Long size = present.get(a.sm3());
         if (size == null) {
           missing.add(a.sm3());

@@ -409,6 +409,32 @@ class SyncIT {
   }
 
   @Test
+  void aRecordNamingAPhotoTheStoreNeverTakes_isRejected_notKeptWaiting() throws Exception {
+    TestPhone phone = phone("worker");
+    byte[] gif = "GIF89a 不是可接受的照片格式".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String sm3 = Sm3.hex(gif);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("event", Map.of("category", "municipal", "description", "GIF 照片测试：路灯不亮", "urgency", "normal"));
+    payload.put("place", Map.of("location", "22.5431 114.0579 15 6"));
+    payload.put("media", Map.of("photo_1", "p1.gif"));
+    payload.put("photo_count", 1);
+    RecordEnvelope record = phone.sign(EVENT, payload, List.of(new AttachmentRef("p1.gif", "image/gif", gif.length, sm3)),
+        Instant.now());
+    // The upload is refused first, as the phone would ask…
+    JsonObject slot = phone.post("/api/v1/sync/attachments", new JsonObject().put("attachments", new JsonArray()
+        .add(new JsonObject().put("sm3", sm3).put("size", gif.length).put("mediaType", "image/gif"))))
+        .json().getJsonArray("slots").getJsonObject(0);
+    assertThat(slot.getJsonObject("problem").getString("type")).endsWith("attachment-refused");
+    // …and the record that names it is refused for the same reason, not told to wait for bytes never taken.
+    JsonObject refused = only(phone.sync("records", List.of(record)));
+    assertThat(refused.getString("status")).isEqualTo("rejected");
+    assertThat(refused.getJsonObject("problem").getString("type")).endsWith("attachment-refused");
+    assertThat(refused.getJsonObject("problem").getString("reason")).isEqualTo("media_type");
+    assertThat(refused.getJsonObject("problem").getString("detail")).contains("p1.gif", "image/gif");
+    assertThat(scalar("SELECT count(*) FROM ledger.record WHERE id = '" + record.recordId() + "'")).isEqualTo("0");
+  }
+
+  @Test
   void theOriginalPhoto_isARedirectForExistingClients_andAJsonLinkWithRedirectFalse() throws Exception {
     TestPhone phone = phone("worker");
     byte[] photo = jpeg(java.awt.Color.CYAN);

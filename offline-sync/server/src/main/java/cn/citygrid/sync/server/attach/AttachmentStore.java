@@ -65,6 +65,14 @@ public final class AttachmentStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Why an attachment of this size and media type is never taken (docs/sync-protocol.md §4), if it is not: the
+     * rule a slot request is refused by, for a record that names such a file without asking first.
+     */
+    public static Optional<Slot.Refused> refusal(AttachmentRequest request) {
+        return AttachmentLimits.refusal(request);
+    }
+
     /** One slot per request, in order. Refusals need no S3 call; the others are answered in parallel. */
     public Future<List<Slot>> slots(long accountId, List<AttachmentRequest> requests) {
         List<Future<Slot>> each = requests.stream().map(r -> slot(accountId, r)).toList();
