@@ -169,6 +169,7 @@ class InboxScreenTest {
     @Test
     void recordRefusedForItsPhoto_isRedoneWithTheOldAnswersAndAPhotoTakenAgain_andTheRedoIsAccepted() throws Exception {
         String description = "路灯杆倾斜，底座松动，存在倒伏风险";
+        waitForSettledHome();
         app.tap("report-event");
         app.waitForScreen("form");
         app.tap("q-event-category-municipal");
@@ -279,7 +280,8 @@ class InboxScreenTest {
 
     /** A started app syncs at once and rebuilds the home's rows: wait until they show this start's tasks. */
     private void waitForSettledHome() {
-        app.waitUntil("this start's first sync", () -> worker().sync().status().get().lastReport() != null);
+        app.waitUntil("this start's first sync, and no sync running", () -> worker().sync().status().get().lastReport() != null
+                && !worker().sync().status().get().running());
         app.waitUntil("the home showing the synced tasks", () -> shownTasks().equals(todaysTasks()),
                 () -> shownTasks() + " shown, " + todaysTasks() + " due");
     }

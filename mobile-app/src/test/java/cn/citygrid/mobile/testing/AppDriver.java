@@ -141,15 +141,32 @@ public final class AppDriver extends FxRobot implements AutoCloseable {
     }
 
     /**
-     * Scrolls {@code #id} into view, then taps its centre. The point is taken in the same FX step as the node, so a
-     * screen that rebuilds its rows (a live screen reloaded by sync) between finding and tapping is tapped where
-     * the row is shown again, as a finger would.
+     * Scrolls {@code #id} into view, then taps its centre once it stays put: the point is taken in an FX step and
+     * taken again after the events queued meanwhile have run, until both agree. A live screen reloaded by sync may
+     * still be growing (a status line wrapping, rows arriving above), and a point taken mid-way lands on whatever
+     * moved under it.
      */
     public void tap(String id) {
         waitFor(id);
-        Point2D centre;
+        Point2D centre = centreOf(id);
+        for (int look = 0; ; look++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Point2D again = centreOf(id);
+            if (again.equals(centre)) {
+                break;
+            }
+            if (look == 50) {
+                throw new AssertionError("#" + id + " keeps moving: " + centre + " then " + again);
+            }
+            centre = again;
+        }
+        clickOn(centre);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D centreOf(String id) {
         try {
-            centre = WaitForAsyncUtils.asyncFx(() -> {
+            return WaitForAsyncUtils.asyncFx(() -> {
                 Node n = node(id).orElseThrow(() -> new AssertionError("#" + id + " is gone"));
                 reveal(n);
                 Bounds b = n.localToScreen(n.getBoundsInLocal());
@@ -158,8 +175,6 @@ public final class AppDriver extends FxRobot implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError("cannot tap #" + id, e);
         }
-        clickOn(centre);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Focuses a text field, puts {@code value} in (any script, unlike key presses) and presses Enter. */
