@@ -144,14 +144,11 @@ public final class LedgerRepository {
    * one snapshot, so a record sealed a moment ago never meets a checkpoint read before its seal.
    */
   public Future<Optional<RecordAt>> recordAt(String id, Long size) {
-    String checkpoint = size == null
-        ? "SELECT size, root, note FROM ledger.checkpoint ORDER BY size DESC LIMIT 1"
-        : "SELECT size, root, note FROM ledger.checkpoint WHERE size = $2";
     return pool.preparedQuery("""
             SELECT r.id, r.account_id, r.device_id, r.canonical, r.received_at, l.idx AS leaf_index,
                    c.size AS checkpoint_size, c.root AS checkpoint_root, c.note AS checkpoint_note
             FROM ledger.record r LEFT JOIN ledger.leaf l ON l.record_id = r.id LEFT JOIN (%s) c ON true
-            WHERE r.id = $1""".formatted(checkpoint))
+            WHERE r.id = $1""".formatted(checkpointSql(size, 2)))
         .execute(size == null ? Tuple.of(id) : Tuple.of(id, size))
         .map(rows -> {
           if (rows.size() == 0) {
@@ -173,11 +170,14 @@ public final class LedgerRepository {
 
   /** The newest checkpoint, or the one of exactly {@code size}. */
   public Future<Optional<StoredCheckpoint>> checkpoint(Long size) {
-    String sql = size == null
-        ? "SELECT size, root, note FROM ledger.checkpoint ORDER BY size DESC LIMIT 1"
-        : "SELECT size, root, note FROM ledger.checkpoint WHERE size = $1";
-    return pool.preparedQuery(sql).execute(size == null ? Tuple.tuple() : Tuple.of(size))
+    return pool.preparedQuery(checkpointSql(size, 1)).execute(size == null ? Tuple.tuple() : Tuple.of(size))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(checkpoint(rows.iterator().next())));
+  }
+
+  /** The newest checkpoint, or the one whose size is parameter {@code $param}. */
+  private static String checkpointSql(Long size, int param) {
+    return size == null ? "SELECT size, root, note FROM ledger.checkpoint ORDER BY size DESC LIMIT 1"
+        : "SELECT size, root, note FROM ledger.checkpoint WHERE size = $" + param;
   }
 
   /** The first checkpoint that contains leaf {@code index}: the one sealed with it. */

@@ -364,26 +364,36 @@ class SyncIT {
     return out.toByteArray();
   }
 
+  /** A municipal event report in Lianhua Road with one photo, named {@code photo} in the record's attachments. */
+  private static Map<String, Object> eventWithPhoto(String description, String urgency, String photo) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("event", Map.of("category", "municipal", "description", description, "urgency", urgency));
+    payload.put("place", Map.of("location", "22.5431 114.0579 15 6"));
+    payload.put("media", Map.of("photo_1", photo));
+    payload.put("photo_count", 1);
+    return payload;
+  }
+
+  /** The server's answer for uploading one file, as the phone asks before it sends the bytes. */
+  private static JsonObject slot(TestPhone phone, String sm3, long size, String mediaType) {
+    return phone.post("/api/v1/sync/attachments", new JsonObject().put("attachments", new JsonArray()
+        .add(new JsonObject().put("sm3", sm3).put("size", size).put("mediaType", mediaType))))
+        .json().getJsonArray("slots").getJsonObject(0);
+  }
+
   @Test
   void anEventReport_waitsForItsPhoto_whichIsCheckedBySm3_andShownToSupervisorsAsAThumbnail() throws Exception {
     TestPhone phone = phone("worker");
     byte[] photo = jpeg();
     String sm3 = Sm3.hex(photo);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("event", Map.of("category", "municipal", "description", "井盖缺失，位于莲花路与新洲路交叉口东北角", "urgency", "urgent"));
-    payload.put("place", Map.of("location", "22.5431 114.0579 15 6"));
-    payload.put("media", Map.of("photo_1", "p1.jpg"));
-    payload.put("photo_count", 1);
-    RecordEnvelope record = phone.sign(EVENT, payload, List.of(new AttachmentRef("p1.jpg", "image/jpeg", photo.length, sm3)),
-        Instant.now());
+    RecordEnvelope record = phone.sign(EVENT, eventWithPhoto("井盖缺失，位于莲花路与新洲路交叉口东北角", "urgent", "p1.jpg"),
+        List.of(new AttachmentRef("p1.jpg", "image/jpeg", photo.length, sm3)), Instant.now());
 
     JsonObject waiting = only(phone.sync("records", List.of(record)));
     assertThat(waiting.getString("status")).isEqualTo("retry");
     assertThat(waiting.getJsonObject("problem").getJsonArray("missing")).containsExactly(sm3);
 
-    JsonObject slot = phone.post("/api/v1/sync/attachments", new JsonObject().put("attachments", new JsonArray()
-        .add(new JsonObject().put("sm3", sm3).put("size", photo.length).put("mediaType", "image/jpeg"))))
-        .json().getJsonArray("slots").getJsonObject(0);
+    JsonObject slot = slot(phone, sm3, photo.length, "image/jpeg");
     assertThat(slot.getString("status")).isEqualTo("put");
     byte[] wrong = photo.clone();
     wrong[wrong.length / 2] ^= 1;
@@ -413,17 +423,10 @@ class SyncIT {
     TestPhone phone = phone("worker");
     byte[] gif = "GIF89a 不是可接受的照片格式".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     String sm3 = Sm3.hex(gif);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("event", Map.of("category", "municipal", "description", "GIF 照片测试：路灯不亮", "urgency", "normal"));
-    payload.put("place", Map.of("location", "22.5431 114.0579 15 6"));
-    payload.put("media", Map.of("photo_1", "p1.gif"));
-    payload.put("photo_count", 1);
-    RecordEnvelope record = phone.sign(EVENT, payload, List.of(new AttachmentRef("p1.gif", "image/gif", gif.length, sm3)),
-        Instant.now());
+    RecordEnvelope record = phone.sign(EVENT, eventWithPhoto("GIF 照片测试：路灯不亮", "normal", "p1.gif"),
+        List.of(new AttachmentRef("p1.gif", "image/gif", gif.length, sm3)), Instant.now());
     // The upload is refused first, as the phone would ask…
-    JsonObject slot = phone.post("/api/v1/sync/attachments", new JsonObject().put("attachments", new JsonArray()
-        .add(new JsonObject().put("sm3", sm3).put("size", gif.length).put("mediaType", "image/gif"))))
-        .json().getJsonArray("slots").getJsonObject(0);
+    JsonObject slot = slot(phone, sm3, gif.length, "image/gif");
     assertThat(slot.getJsonObject("problem").getString("type")).endsWith("attachment-refused");
     // …and the record that names it is refused for the same reason, not told to wait for bytes never taken.
     JsonObject refused = only(phone.sync("records", List.of(record)));
@@ -439,13 +442,9 @@ class SyncIT {
     TestPhone phone = phone("worker");
     byte[] photo = jpeg(java.awt.Color.CYAN);
     String sm3 = Sm3.hex(photo);
-    RecordEnvelope record = phone.sign(EVENT, Map.of("event", Map.of("category", "municipal", "description", "原图测试：莲花路东段路灯不亮",
-        "urgency", "normal"), "place", Map.of("location", "22.5431 114.0579 15 6"), "media", Map.of("photo_1", "p1.jpg"),
-        "photo_count", 1),
+    RecordEnvelope record = phone.sign(EVENT, eventWithPhoto("原图测试：莲花路东段路灯不亮", "normal", "p1.jpg"),
         List.of(new AttachmentRef("p1.jpg", "image/jpeg", photo.length, sm3)), Instant.now());
-    JsonObject slot = phone.post("/api/v1/sync/attachments", new JsonObject().put("attachments", new JsonArray()
-        .add(new JsonObject().put("sm3", sm3).put("size", photo.length).put("mediaType", "image/jpeg"))))
-        .json().getJsonArray("slots").getJsonObject(0);
+    JsonObject slot = slot(phone, sm3, photo.length, "image/jpeg");
     assertThat(put(slot, photo)).isEqualTo(200);
     assertThat(phone.post("/api/v1/sync/attachments/" + sm3 + "/complete", new JsonObject().putNull("uploadId")).status()).isEqualTo(200);
     assertThat(only(phone.sync("records", List.of(record))).getString("status")).isEqualTo("accepted");
