@@ -53,8 +53,7 @@ class InboxScreenTest {
     static void platform() throws Exception {
         platform = new RealPlatform(InboxScreenTest.class, shared, 300);
         supervisor = new Supervisor(platform);
-        String grid = platform.scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id "
-                + "WHERE a.username = 'worker'");
+        String grid = platform.workerGrid();
         homes = platform.rows("SELECT h.id FROM grid.house h WHERE h.grid_code = ? ORDER BY h.id LIMIT 2", grid)
                 .stream().map(row -> row.get(0)).toList();
         assertThat(homes).hasSize(2);

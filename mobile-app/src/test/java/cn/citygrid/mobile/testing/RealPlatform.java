@@ -112,6 +112,12 @@ public final class RealPlatform implements AutoCloseable {
         return rows.isEmpty() ? null : rows.get(0).get(0);
     }
 
+    /** The scope node of the demo grid worker ("worker"): the grid their phone works in. */
+    public String workerGrid() throws Exception {
+        return scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id "
+                + "WHERE a.username = 'worker'");
+    }
+
     @Override
     public void close() throws Exception {
         try {

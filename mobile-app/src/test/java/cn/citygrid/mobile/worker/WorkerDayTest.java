@@ -43,8 +43,7 @@ class WorkerDayTest {
     void start() throws Exception {
         platform = new RealPlatform(WorkerDayTest.class, dir, 600);
         supervisor = new Supervisor(platform);
-        String grid = platform.scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id "
-                + "WHERE a.username = 'worker'");
+        String grid = platform.workerGrid();
         // Three occupied homes of the worker's grid with few residents, so the visit form stays short.
         List<List<String>> homes = platform.rows("""
                 SELECT h.id, count(*) FROM grid.house h JOIN grid.residence r ON r.house_id = h.id AND r.until IS NULL

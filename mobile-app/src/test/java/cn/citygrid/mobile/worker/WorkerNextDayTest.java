@@ -51,8 +51,7 @@ class WorkerNextDayTest {
     static void platform() throws Exception {
         platform = new RealPlatform(WorkerNextDayTest.class, shared, 600);
         supervisor = new Supervisor(platform);
-        String grid = platform.scalar("SELECT s.node_code FROM auth.account_scope s JOIN auth.account a ON a.id = s.account_id "
-                + "WHERE a.username = 'worker'");
+        String grid = platform.workerGrid();
         homes = platform.rows("""
                 SELECT h.id FROM grid.house h JOIN grid.residence r ON r.house_id = h.id AND r.until IS NULL
                 WHERE h.grid_code = ? GROUP BY h.id HAVING count(*) BETWEEN 1 AND 3 ORDER BY h.id LIMIT 3""", grid)
