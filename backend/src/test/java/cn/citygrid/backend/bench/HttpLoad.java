@@ -45,6 +45,10 @@ final class HttpLoad implements AutoCloseable {
     this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
         .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients));
     this.authorization = "Bearer " + token;
+    // named apart from the server's event loops, so Cpu tells the load's CPU from the server's
+    for (int i = 0; i < 2; i++) {
+      vertx.getOrCreateContext().runOnContext(v -> Thread.currentThread().setName("load-client-" + Thread.currentThread().getId()));
+    }
   }
 
   /** An answer to check: the request's number, status, headers and body. */

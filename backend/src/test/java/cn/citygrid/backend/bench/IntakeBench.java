@@ -3,16 +3,10 @@ package cn.citygrid.backend.bench;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestPhone;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
-import java.io.File;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +61,7 @@ final class IntakeBench {
     System.out.printf("signing %,d records on %d devices…%n", devices * recordsPerDevice, devices);
     List<List<String>> bodies = phones.parallelStream().map(p -> batches(p, recordsPerDevice, batchSize)).toList();
 
-    Map<String, Long> cpuBefore = cpuByThreadGroup();
+    Map<String, Long> cpuBefore = Cpu.snapshot();
     long start = System.nanoTime();
     List<CompletableFuture<Long>> loops = new ArrayList<>();
     for (List<String> deviceBatches : bodies) {
@@ -78,60 +72,17 @@ final class IntakeBench {
       accepted += loop.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Long> cpuAfter = cpuByThreadGroup();
+    Map<String, Long> cpuAfter = Cpu.snapshot();
     app.app().appender().sealNow().toCompletionStage().toCompletableFuture().get();
     long expected = (long) devices * recordsPerDevice;
     if (accepted != expected) {
       throw new IllegalStateException("accepted " + accepted + " of " + expected + " records");
     }
-    StringBuilder cpu = new StringBuilder();
-    cpuAfter.forEach((k, v) -> {
-      double used = (v - cpuBefore.getOrDefault(k, 0L)) / 1e9;
-      if (used >= 0.05 && !k.equals(JIT)) {
-        cpu.append(String.format("%n  %-34s %6.2f s", k, used));
-      }
-    });
-    System.out.printf("accepted %,d records in %.2f s; CPU meanwhile:%s%n", accepted, seconds, cpu);
-    return new Round(accepted / seconds, (cpuAfter.get(JIT) - cpuBefore.get(JIT)) / 1e9 / seconds);
-  }
-
-  private static final String JIT = "(JIT compiling, wall)";
-
-  /**
-   * CPU time so far by thread group of this JVM (digits in names folded), of the whole JVM and of
-   * PostgreSQL's processes, and the JIT's accumulated compile time — nanoseconds each.
-   */
-  private static Map<String, Long> cpuByThreadGroup() {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    Map<String, Long> out = new TreeMap<>();
-    out.put("(this JVM, all)", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime());
-    out.put("(PostgreSQL, all processes)", postgresCpuNanos());
-    out.put(JIT, ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000L);
-    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (t != null) {
-        out.merge(t.getThreadName().replaceAll("\\d+", "N"), Math.max(0, mx.getThreadCpuTime(t.getThreadId())), Long::sum);
-      }
-    }
-    return out;
-  }
-
-  /** User + system time of every live process named postgres, from /proc (clock ticks of 10 ms). */
-  private static long postgresCpuNanos() {
-    long ticks = 0;
-    File[] procs = new File("/proc").listFiles((d, n) -> n.matches("\\d+"));
-    for (File p : procs == null ? new File[0] : procs) {
-      try {
-        String stat = Files.readString(p.toPath().resolve("stat"));
-        if (stat.contains("(postgres)")) {
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        }
-      } catch (IOException | RuntimeException e) {
-        // The process ended meanwhile.
-      }
-    }
-    return ticks * 10_000_000L;
+    Map<String, Long> used = new TreeMap<>();
+    Cpu.addUsed(used, cpuBefore, cpuAfter);
+    System.out.printf("accepted %,d records in %.2f s; CPU meanwhile:%s%n", accepted, seconds,
+        Cpu.perUnit(used, accepted, "record"));
+    return new Round(accepted / seconds, used.get(Cpu.JIT) / 1e9 / seconds);
   }
 
   private static List<String> batches(TestPhone phone, int records, int batchSize) {

@@ -109,6 +109,7 @@ final class PortraitBench {
           new Stats(turns.http().nanos()));
       System.out.printf("pgbench: %,.0f tx/s %s%n", r.pgPerSecond(), Turns.latencies(r.pg()));
       System.out.printf("HTTP:    %,.0f portraits/s %s%n", r.httpPerSecond(), Turns.latencies(r.http()));
+      System.out.println(turns.cpu("portrait"));
       return r;
     }
   }

@@ -64,6 +64,7 @@ public final class TileBench {
           seconds -> uncached(load, tiles, seconds));
       sql = turns.sql();
       uncached = turns.http();
+      System.out.println(turns.cpu("tile"));
     }
     Stats sqlStats = new Stats(sql.nanos());
     System.out.println("pgbench: " + Stats.fmt(sql.tps()) + " tiles/s " + Turns.latencies(sqlStats));

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * HTTP against pgbench on the same statement, both in their steady state and under the same
@@ -33,8 +35,19 @@ final class Turns {
     PgBench.Result run(int seconds, int warmupSeconds) throws Exception;
   }
 
-  /** The rounds of each side taken as one. */
-  record Measured(PgBench.Result sql, HttpLoad.Result http) {}
+  /**
+   * The rounds of each side taken as one, with the CPU each side's turns used (both include
+   * PostgreSQL) and the work done in them: pgbench's transactions are estimated as its rate times
+   * the whole turn, its unmeasured start included, since that CPU is in the turn too.
+   */
+  record Measured(PgBench.Result sql, HttpLoad.Result http, Map<String, Long> sqlCpu, double sqlWork,
+      Map<String, Long> httpCpu, double httpWork) {
+    /** Where each side's CPU went, in µs per unit of work. */
+    String cpu(String unit) {
+      return "CPU per " + unit + ", pgbench's turns:" + Cpu.perUnit(sqlCpu, sqlWork, unit)
+          + "\nCPU per " + unit + ", HTTP turns:" + Cpu.perUnit(httpCpu, httpWork, unit);
+    }
+  }
 
   private Turns() {}
 
@@ -64,11 +77,22 @@ final class Turns {
   static Measured alternate(int rounds, int seconds, Sql sql, Http http) throws Exception {
     List<PgBench.Result> sqlRounds = new ArrayList<>();
     List<HttpLoad.Result> httpRounds = new ArrayList<>();
+    Map<String, Long> sqlCpu = new TreeMap<>();
+    Map<String, Long> httpCpu = new TreeMap<>();
+    double sqlWork = 0;
     for (int round = 0; round < rounds; round++) {
-      sqlRounds.add(sql.run(seconds, PGBENCH_WARMUP_SECONDS));
+      Map<String, Long> before = Cpu.snapshot();
+      long start = System.nanoTime();
+      PgBench.Result r = sql.run(seconds, PGBENCH_WARMUP_SECONDS);
+      sqlWork += r.tps() * (System.nanoTime() - start) / 1e9;
+      Map<String, Long> between = Cpu.snapshot();
+      Cpu.addUsed(sqlCpu, before, between);
+      sqlRounds.add(r);
       httpRounds.add(http.run(seconds));
+      Cpu.addUsed(httpCpu, between, Cpu.snapshot());
     }
-    return new Measured(PgBench.Result.of(sqlRounds), HttpLoad.Result.of(httpRounds));
+    HttpLoad.Result httpAll = HttpLoad.Result.of(httpRounds);
+    return new Measured(PgBench.Result.of(sqlRounds), httpAll, sqlCpu, sqlWork, httpCpu, httpAll.requests());
   }
 
   /** The 1, 5 and 15 minute load averages (other builds share these cores), or "?" off Linux. */
