@@ -54,7 +54,7 @@ public record GridModule(List<ApiRoute> routes, AccessLog accessLog, AccessAncho
     WorkerExecutor importWorkers = vertx.createSharedWorkerExecutor("citygrid-import", 1, 6, TimeUnit.HOURS);
     List<ApiRoute> routes = Stream.of(
             new PortraitRoutes(persons, new PersonSearch(pool, persons),
-                new EnterprisePortraits(pool, accessLog, clock), new PlaceSearch(pool), new HouseDetails(pool, persons)).routes(),
+                new EnterprisePortraits(pool, accessLog, persons, clock), new PlaceSearch(pool), new HouseDetails(pool, persons)).routes(),
             new GraphRoutes(new GraphService(pool, persons)).routes(),
             new AccessRoutes(pool).routes(),
             new GovernanceRoutes(queries, imports, importWorkers, new QualityMetrics(pool)).routes(),

@@ -66,9 +66,10 @@ final class GraphRepository {
     return rows(ENTERPRISES, ids);
   }
 
-  Future<Long> enterpriseId(String creditCode) {
-    return pool.preparedQuery("SELECT id FROM grid.enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  /** The enterprise's id and grid code, or null when no enterprise has that credit code. */
+  Future<Row> enterprise(String creditCode) {
+    return pool.preparedQuery("SELECT id, grid_code FROM grid.enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
   }
 
   private Future<List<Row>> rows(String sql, Collection<Long> ids) {

@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,11 +45,11 @@ public final class GraphService {
         return "P" + personId;
       });
     }
-    return graph.enterpriseId(creditCode).map(id -> {
-      if (id == null) {
+    return graph.enterprise(creditCode).map(e -> {
+      if (e == null || !inScope(caller, e.getString("grid_code"))) {
         throw DomainException.notFound(NOT_FOUND);
       }
-      return "E" + id;
+      return "E" + e.getLong("id");
     });
   }
 
@@ -59,8 +58,8 @@ public final class GraphService {
     Map<String, GraphModel.Edge> edges = new LinkedHashMap<>();
     return expand(Set.of(start), 1, hops, depth, edges)
         .compose(truncated -> describe(caller, depth, edges.values(), purpose)
-            .map(json -> json.put("start", start).put("hops", hops).put("truncated", truncated)))
-        .compose(json -> log(caller, List.of(start), purpose, "graph", rid).map(json));
+            .compose(d -> log(caller, d, purpose, "graph", rid)
+                .map(d.json().put("start", start).put("hops", hops).put("truncated", truncated))));
   }
 
   private Future<Boolean> expand(Set<String> frontier, int hop, int hops, Map<String, Integer> depth,
@@ -93,21 +92,30 @@ public final class GraphService {
       for (int i = 0; i < path.nodes().size(); i++) {
         nodes.put(path.nodes().get(i), i);
       }
-      return describe(caller, nodes, path.edges(), purpose)
-          .map(json -> json.put("from", from).put("to", to).put("found", !path.nodes().isEmpty())
-              .put("length", path.edges().size()));
-    }).compose(json -> log(caller, List.of(from, to), purpose, "graph-path", rid).map(json));
+      return describe(caller, nodes, path.edges(), purpose).compose(d -> {
+        // the two ends are read even when no connection is found: that answer is about them too
+        List.of(from, to).stream().filter(GraphModel::isPerson)
+            .forEach(p -> d.persons().putIfAbsent(GraphModel.id(p), Set.of()));
+        return log(caller, d, purpose, "graph-path", rid).map(d.json().put("from", from).put("to", to)
+            .put("found", !path.nodes().isEmpty()).put("length", path.edges().size()));
+      });
+    });
   }
 
-  private Future<JsonObject> describe(Principal caller, Map<String, Integer> depth, java.util.Collection<GraphModel.Edge> edges,
+  /** The answer, and each person in it with the fields it shows in clear (for the access log). */
+  private record Described(JsonObject json, Map<Long, Set<Disclosure.Field>> persons) {}
+
+  private Future<Described> describe(Principal caller, Map<String, Integer> depth, java.util.Collection<GraphModel.Edge> edges,
       Purpose purpose) {
     boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
+    Map<Long, Set<Disclosure.Field>> shown = new LinkedHashMap<>();
     Future<List<Row>> people = graph.persons(ids(depth.keySet(), true));
     Future<List<Row>> firms = graph.enterprises(ids(depth.keySet(), false));
     return Future.all(people, firms).map(all -> {
       Map<String, JsonObject> nodes = new HashMap<>();
       for (Row r : people.result()) {
         boolean show = names && inScope(caller, r.getString("grid_code"));
+        shown.put(r.getLong("id"), show ? Set.of(Disclosure.Field.NAME) : Set.of());
         nodes.put("P" + r.getLong("id"), new JsonObject().put("kind", "person")
             .put("label", show ? r.getString("name") : Disclosure.maskName(r.getString("name")))
             .put("idNumber", r.getString("id_number_mask")).put("gridCode", r.getString("grid_code")));
@@ -121,7 +129,7 @@ public final class GraphService {
       JsonArray edgeList = new JsonArray();
       edges.forEach(e -> edgeList.add(new JsonObject().put("from", e.from()).put("to", e.to()).put("type", e.type())
           .put("sharePct", e.sharePct()).put("source", e.source())));
-      return new JsonObject().put("nodes", nodeList).put("edges", edgeList);
+      return new Described(new JsonObject().put("nodes", nodeList).put("edges", edgeList), shown);
     });
   }
 
@@ -129,11 +137,9 @@ public final class GraphService {
     return caller.has(Role.ADMIN) || gridCode != null && caller.covers(gridCode);
   }
 
-  private Future<Void> log(Principal caller, List<String> parties, Purpose purpose, String action, String rid) {
-    List<Future<Void>> logs = new ArrayList<>();
-    parties.stream().filter(GraphModel::isPerson)
-        .forEach(p -> logs.add(persons.logRead(caller, GraphModel.id(p), purpose, action, rid)));
-    return Future.all(logs).mapEmpty();
+  /** Every person the answer names is a read of their data, logged with what it shows in clear. */
+  private Future<Void> log(Principal caller, Described d, Purpose purpose, String action, String rid) {
+    return persons.logReads(caller, d.persons(), purpose, action, rid);
   }
 
   static List<Long> ids(java.util.Collection<String> nodes, boolean persons) {

@@ -16,6 +16,8 @@ import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,11 +46,13 @@ public final class EnterprisePortraits {
 
   private final Pool pool;
   private final AccessLog accessLog;
+  private final PersonPortraits persons;
   private final Clock clock;
 
-  public EnterprisePortraits(Pool pool, AccessLog accessLog, Clock clock) {
+  public EnterprisePortraits(Pool pool, AccessLog accessLog, PersonPortraits persons, Clock clock) {
     this.pool = pool;
     this.accessLog = accessLog;
+    this.persons = persons;
     this.clock = clock;
   }
 
@@ -61,9 +65,17 @@ public final class EnterprisePortraits {
       }
       Row row = rows.iterator().next();
       Set<Disclosure.Field> clear = Disclosure.clear(caller, purpose);
-      JsonObject portrait = json(row, clear.contains(Disclosure.Field.NAME), purpose);
-      return accessLog.record(AccessEntry.read(clock, caller, "enterprise", row.getLong("id"), purpose.code(), "portrait",
-              Disclosure.names(clear), requestId))
+      boolean names = clear.contains(Disclosure.Field.NAME);
+      JsonObject portrait = json(row, names, purpose);
+      // the people it lists are read too: their reads show in their own data-access list
+      Map<Long, Set<Disclosure.Field>> people = new LinkedHashMap<>();
+      if (row.getString("people") != null) {
+        new JsonArray(row.getString("people")).forEach(p -> people.put(((JsonObject) p).getLong("personId"),
+            names ? Set.of(Disclosure.Field.NAME) : Set.of()));
+      }
+      return Future.all(accessLog.record(AccessEntry.read(clock, caller, "enterprise", row.getLong("id"), purpose.code(),
+              "portrait", Disclosure.names(clear), requestId)),
+              persons.logReads(caller, people, purpose, "enterprise-portrait", requestId))
           .map(portrait);
     });
   }

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,6 +89,14 @@ public final class PersonPortraits {
 
   public Future<Void> logRead(Principal caller, long personId, Purpose purpose, String action, String requestId) {
     return accessLog.record(entry(caller, personId, purpose, action, Disclosure.clear(caller, purpose), requestId));
+  }
+
+  /** Reads of several persons, each with the fields the answer shows of them in clear. */
+  public Future<Void> logReads(Principal caller, Map<Long, Set<Disclosure.Field>> shown, Purpose purpose, String action,
+      String requestId) {
+    return Future.all(shown.entrySet().stream()
+            .map(p -> accessLog.record(entry(caller, p.getKey(), purpose, action, p.getValue(), requestId))).toList())
+        .mapEmpty();
   }
 
   /** Where a caller may look: grid-code prefixes (null = everywhere) and a steward's department. */

@@ -10,6 +10,9 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,33 @@ class GraphIT {
   }
 
   @Test
+  void everyPersonAnAnswerNames_isLoggedAsARead_withWhatItShowsInClear() throws Exception {
+    String[] e = row("SELECT id, credit_code FROM grid.enterprise e WHERE (SELECT count(*) FROM grid.person_enterprise pe"
+        + " WHERE pe.enterprise_id = e.id) >= 3 ORDER BY id DESC LIMIT 1");
+    String rid = "graph-read-" + System.nanoTime();
+    // an administrator correcting data sees names in clear (docs/governance.md, disclosure)
+    Http.Response r = http.send("GET", "/api/v1/graph/neighbourhood?enterprise=" + e[1] + "&hops=1&purpose=data-correction",
+        admin, null, Map.of("X-Request-Id", rid));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    Set<Long> named = new TreeSet<>();
+    r.json().getJsonArray("nodes").forEach(o -> {
+      String id = ((JsonObject) o).getString("id");
+      if (id.startsWith("P")) {
+        named.add(Long.parseLong(id.substring(1)));
+      }
+    });
+    Set<Long> logged = new TreeSet<>();
+    for (Object[] entry : db.rows("SELECT subject_id, action, clear_fields FROM gov.access_log WHERE request_id = '" + rid
+        + "' AND subject_kind = 'person'")) {
+      assertThat(entry[1]).isEqualTo("graph");
+      assertThat(entry[2]).isEqualTo("name");
+      logged.add((Long) entry[0]);
+    }
+    assertThat(named).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(logged).isEqualTo(named);
+  }
+
+  @Test
   void threeHopsFromALegalRepresentative_reachesTheirCompaniesColleagues_andTheirOtherRoles() throws Exception {
     String person = row("SELECT person_id FROM grid.person_enterprise WHERE relation = 'legal_representative' ORDER BY person_id LIMIT 1")[0];
     JsonObject g = http.get("/api/v1/graph/neighbourhood?person=" + person + "&hops=3&purpose=case", admin).json();
@@ -74,7 +104,7 @@ class GraphIT {
   }
 
   @Test
-  void personOutsideASupervisorsStreet_isNotFound_andWorkersMayNotUseTheGraph() throws Exception {
+  void partiesOutsideASupervisorsStreet_areNotFound_andWorkersMayNotUseTheGraph() throws Exception {
     String person = row("SELECT person_id FROM grid.residence WHERE until IS NULL ORDER BY person_id LIMIT 1")[0];
     String elsewhere = row("SELECT code FROM grid.region WHERE level = 4 AND code NOT IN"
         + " (SELECT left(grid_code, 9) FROM grid.house) ORDER BY code LIMIT 1")[0];
@@ -87,6 +117,11 @@ class GraphIT {
     assertThat(http.get("/api/v1/graph/neighbourhood?person=" + person, app.login("supervisor", "Demo@2026")).status())
         .isEqualTo(200);
     assertThat(http.get("/api/v1/graph/neighbourhood?person=" + person, app.login("worker", "Demo@2026")).status()).isEqualTo(403);
+    // an enterprise outside the caller's street is not found either, like one that does not exist
+    String firm = row("SELECT credit_code FROM grid.enterprise WHERE grid_code IS NOT NULL ORDER BY id LIMIT 1")[0];
+    assertThat(http.get("/api/v1/graph/neighbourhood?enterprise=" + firm, app.login("sup-elsewhere", "Passw0rd!x")).status())
+        .isEqualTo(404);
+    assertThat(http.get("/api/v1/graph/neighbourhood?enterprise=" + firm, admin).status()).isEqualTo(200);
   }
 
   static String[] row(String sql) throws Exception {

@@ -121,6 +121,39 @@ class PortraitIT {
   }
 
   @Test
+  void enterprisePortrait_logsARead_ofTheEnterprise_andOfEachPersonItLists() throws Exception {
+    String code = scalar("""
+        SELECT e.credit_code FROM grid.enterprise e JOIN auth.account_scope s ON e.grid_code LIKE s.node_code || '%'
+        JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'supervisor'
+          AND (SELECT count(*) FROM grid.person_enterprise pe WHERE pe.enterprise_id = e.id AND pe.relation <> 'employee') >= 2
+        ORDER BY e.id LIMIT 1""");
+    String rid = "enterprise-read-" + System.nanoTime();
+    Http.Response r = http.send("GET", "/api/v1/enterprises/" + code + "?purpose=case", app.login("supervisor", "Demo@2026"),
+        null, Map.of("X-Request-Id", rid));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject portrait = r.json();
+    java.util.Set<Long> listed = new java.util.TreeSet<>();
+    listed.add(portrait.getJsonObject("legalRepresentative").getLong("personId"));
+    for (String group : List.of("shareholders", "executives")) {
+      portrait.getJsonArray(group).forEach(p -> listed.add(((JsonObject) p).getLong("personId")));
+    }
+    java.util.Set<Long> logged = new java.util.TreeSet<>();
+    for (Object[] e : db.rows("SELECT subject_kind, subject_id, action, clear_fields FROM gov.access_log WHERE request_id = '" + rid + "'")) {
+      if (e[0].equals("person")) {
+        assertThat(e[2]).isEqualTo("enterprise-portrait");
+        assertThat(e[3]).as("names are shown in clear to a supervisor on a case").isEqualTo("name");
+        logged.add((Long) e[1]);
+      } else {
+        assertThat(e[1]).isEqualTo(portrait.getJsonObject("enterprise").getLong("id"));
+      }
+    }
+    assertThat(listed).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(logged).isEqualTo(listed);
+    assertThat(count("SELECT count(*) FROM gov.access_log WHERE request_id = '" + rid + "' AND subject_kind = 'enterprise'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void enterprisePortrait_namesTheSourceBatchAndRowOfEachRegisteredFact_andNothingForFactsNoImportSet() throws Exception {
     // The last enterprise of the supervisor's scope (the other tests take the first), registered again by 市场监管
     // with its own name and kind and a new industry; the address is left empty, so it keeps no provenance.
