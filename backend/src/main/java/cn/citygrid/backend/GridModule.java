@@ -47,7 +47,7 @@ public record GridModule(List<ApiRoute> routes, AccessLog accessLog, AccessAncho
     AccessLog accessLog = new AccessLog(vertx, pool);
     AccessAnchor anchor = new AccessAnchor(accessLog, intake, keys, crypto, pool, clock, systemAccount);
     PersonPortraits persons = new PersonPortraits(pool, config.dataKeys(), accessLog, clock, crypto);
-    GovernanceQueries queries = new GovernanceQueries(pool);
+    GovernanceQueries queries = new GovernanceQueries(pool, persons);
     MergeService merges = new MergeService(pool);
     ImportJob imports = new ImportJob(config.db(), config.dataKeys(), Standardisers.factory(config.db()), clock);
     // Imports are long batch jobs with JDBC: their own workers, allowed to run for hours.

@@ -5,12 +5,18 @@ import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.portrait.Disclosure;
+import cn.citygrid.backend.portrait.PersonPortraits;
+import cn.citygrid.backend.portrait.Purpose;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Governance read models over the pool. A DATA_STEWARD sees their own department's sources,
@@ -20,9 +26,12 @@ public final class GovernanceQueries {
   static final Text NO_SOURCE = Text.of("数据源不存在或不属于本部门", "No such source for your department");
 
   private final Pool pool;
+  private final PersonPortraits persons;
 
-  public GovernanceQueries(Pool pool) {
+  /** {@code persons}: logs the reads of persons that source rows show. */
+  public GovernanceQueries(Pool pool, PersonPortraits persons) {
     this.pool = pool;
+    this.persons = persons;
   }
 
   /** Null for everyone but stewards, whose department limits what they see. */
@@ -66,15 +75,30 @@ public final class GovernanceQueries {
             .put("appliedAt", r.getOffsetDateTime("applied_at") == null ? null : r.getOffsetDateTime("applied_at").toString()));
   }
 
-  /** A batch's rows as they came in — the trace from a golden value back to its source line. */
-  public Future<JsonObject> rows(Principal caller, long batch, String status, Paging paging) {
+  /**
+   * A batch's rows as they came in — the trace from a golden value back to its source line — with
+   * ID numbers and phones masked, names unless the caller's role and {@code purpose} disclose them;
+   * each row that resolved to a person is a read of that person's data, logged before the answer.
+   */
+  public Future<JsonObject> rows(Principal caller, long batch, String status, Purpose purpose, Paging paging, String requestId) {
+    boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
+    Map<Long, Set<Disclosure.Field>> read = new LinkedHashMap<>();
     return page(paging, """
-        SELECT r.row_no, r.row_key, r.raw, r.status, r.person_id, count(*) OVER () AS total
+        SELECT r.row_no, r.row_key, r.raw, r.status, r.person_id, s.mapping -> 'columns' AS columns, count(*) OVER () AS total
         FROM gov.row r JOIN gov.batch b ON b.id = r.batch_id JOIN gov.source s ON s.name = b.source
         WHERE r.batch_id = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR s.department = $3)
         ORDER BY r.row_no LIMIT $4 OFFSET $5""", Tuple.of(batch, status, department(caller), paging.size(), paging.offset()),
-        r -> new JsonObject().put("rowNo", r.getInteger("row_no")).put("key", RowProcessor.shown("id_number", r.getString("row_key")))
-            .put("raw", Masking.raw(r.getString("raw"))).put("status", r.getString("status")).put("personId", r.getLong("person_id")));
+        r -> {
+          Long person = r.getLong("person_id");
+          if (person != null) {
+            read.put(person, names ? Set.of(Disclosure.Field.NAME) : Set.of());
+          }
+          JsonObject columns = r.getJsonObject("columns") == null ? new JsonObject() : r.getJsonObject("columns");
+          return new JsonObject().put("rowNo", r.getInteger("row_no")).put("key", RowProcessor.shown("id_number", r.getString("row_key")))
+              .put("raw", Masking.raw(r.getString("raw"), columns, names)).put("status", r.getString("status"))
+              .put("personId", person);
+        })
+        .compose(page -> persons.logReads(caller, read, purpose, "source-row", requestId).map(page));
   }
 
   Future<JsonObject> page(Paging paging, String sql, Tuple params, java.util.function.Function<Row, JsonObject> item) {

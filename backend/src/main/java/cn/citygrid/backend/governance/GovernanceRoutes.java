@@ -10,7 +10,9 @@ import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.ProblemType;
 import cn.citygrid.backend.http.Reply;
+import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.portrait.Purpose;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +45,8 @@ public final class GovernanceRoutes {
         ApiRoute.get("/api/v1/governance/batches", data, Reply.json(ctx ->
             queries.batches(principal(ctx), ctx.queryParams().get("source"), Paging.of(ctx)))),
         ApiRoute.get("/api/v1/governance/batches/{id}/rows", data, Reply.json(ctx ->
-            queries.rows(principal(ctx), Paging.pathId(ctx, "id"), ctx.queryParams().get("status"), Paging.of(ctx)))),
+            queries.rows(principal(ctx), Paging.pathId(ctx, "id"), ctx.queryParams().get("status"),
+                Purpose.parse(ctx.queryParams().get("purpose")), Paging.of(ctx), RequestLog.requestId(ctx)))),
         ApiRoute.get("/api/v1/governance/metrics", Access.roles(Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.DATA_STEWARD),
             Reply.json(ctx -> metrics.current())));
   }

@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -255,6 +257,45 @@ class GovernanceIT {
     assertThat(gongan.getJsonObject("freshness").getDouble("rate")).isGreaterThan(0.3);
     assertThat(metrics.getJsonObject("overall").getJsonObject("freshness").getLong("whole"))
         .isEqualTo(count("SELECT count(*) FROM grid.person WHERE merged_into IS NULL"));
+  }
+
+  @Test
+  @Order(11)
+  void sourceRows_maskIdNumbersAndPhonesHoweverWritten_namesUnlessDisclosed_andLogEachPersonRead() throws Exception {
+    String batch = scalar("SELECT id FROM gov.batch WHERE file_name = '公安户籍.csv' ORDER BY id LIMIT 1");
+    String rid = "source-rows-" + System.nanoTime();
+    Http.Response r = http.send("GET", "/api/v1/governance/batches/" + batch + "/rows?size=50", admin, null,
+        Map.of("X-Request-Id", rid));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject messy = r.json().getJsonArray("items").getJsonObject(0).getJsonObject("raw");
+    // row 1: a full-width ID number with a lower-case x, a phone written "+86 138-0013-8000", a spaced name
+    String fullWidthId = DemoPeople.fullWidth(people.get(0).idNumber().toLowerCase());
+    assertThat(messy.getString("身份证号")).isEqualTo(CitizenId.mask(fullWidthId)).doesNotContain(fullWidthId.substring(6, 14));
+    assertThat(messy.getString("联系电话")).doesNotContain("0013").endsWith("8000");
+    String spaced = String.join(" ", people.get(0).name().split(""));
+    assertThat(messy.getString("姓名")).contains("*").isNotEqualTo(spaced);
+
+    Set<Long> shown = new TreeSet<>();
+    r.json().getJsonArray("items").forEach(o -> {
+      Long person = ((JsonObject) o).getLong("personId");
+      if (person != null) {
+        shown.add(person);
+      }
+    });
+    Set<Long> logged = new TreeSet<>();
+    for (Object[] e : db.rows("SELECT subject_id, action, purpose, clear_fields FROM gov.access_log WHERE request_id = '"
+        + rid + "' AND subject_kind = 'person'")) {
+      assertThat(e).containsExactly(e[0], "source-row", "browse", "");
+      logged.add((Long) e[0]);
+    }
+    assertThat(shown).isNotEmpty();
+    assertThat(logged).isEqualTo(shown);
+
+    // an administrator correcting data sees the names as the department wrote them
+    JsonObject corrected = http.get("/api/v1/governance/batches/" + batch + "/rows?size=50&purpose=data-correction", admin)
+        .json().getJsonArray("items").getJsonObject(0).getJsonObject("raw");
+    assertThat(corrected.getString("姓名").strip()).isEqualTo(spaced);
+    assertThat(corrected.getString("身份证号")).isEqualTo(CitizenId.mask(fullWidthId));
   }
 
   static long count(String sql) throws Exception {
