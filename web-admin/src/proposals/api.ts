@@ -32,7 +32,8 @@ export interface ProposalDecision {
 }
 
 export const proposalsApi = {
-  page: (page: number, size: number) => api.get<ProposalPage>('/api/v1/proposals', { page, size }),
+  // reviewing is verifying (核实): a supervisor sees the proposed and current names for it; the read is logged
+  page: (page: number, size: number) => api.get<ProposalPage>('/api/v1/proposals', { page, size, purpose: 'verification' }),
   decide: (recordId: string, accept: boolean, reason?: string) =>
     api.post<ProposalDecision>(`/api/v1/proposals/${encodeURIComponent(recordId)}/decision`, { accept, ...(reason ? { reason } : {}) }),
 }

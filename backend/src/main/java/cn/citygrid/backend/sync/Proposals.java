@@ -1,5 +1,7 @@
 package cn.citygrid.backend.sync;
 
+import cn.citygrid.backend.access.AccessEntry;
+import cn.citygrid.backend.access.AccessLog;
 import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.config.DataKeysConfig;
 import cn.citygrid.backend.http.DomainException;
@@ -7,6 +9,8 @@ import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.ProblemType;
 import cn.citygrid.backend.http.Text;
 import cn.citygrid.backend.ledger.RecordIntake.Outcome;
+import cn.citygrid.backend.portrait.Disclosure;
+import cn.citygrid.backend.portrait.Purpose;
 import cn.citygrid.backend.standard.Phones;
 import cn.citygrid.forms.xform.FormDefinition;
 import cn.citygrid.sync.protocol.record.RecordEnvelope;
@@ -17,6 +21,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,11 +58,16 @@ public final class Proposals {
   private final Pool pool;
   private final DataKeysConfig keys;
   private final WorkerExecutor workers;
+  private final AccessLog accessLog;
+  private final Clock clock;
 
-  public Proposals(Pool pool, DataKeysConfig keys, WorkerExecutor workers) {
+  /** {@code accessLog}: the review queue shows residents' data, each a logged read. */
+  public Proposals(Pool pool, DataKeysConfig keys, WorkerExecutor workers, AccessLog accessLog, Clock clock) {
     this.pool = pool;
     this.keys = keys;
     this.workers = workers;
+    this.accessLog = accessLog;
+    this.clock = clock;
   }
 
   /** A proposed phone number sealed, indexed and masked on a worker; null for other fields or no valid number. */
@@ -270,8 +280,14 @@ public final class Proposals {
         });
   }
 
-  /** Supervisors' review queue: proposals waiting for a decision in their grids (a proposed phone masked). */
-  public Future<JsonObject> reviewQueue(Principal caller, Paging paging) {
+  /**
+   * Supervisors' review queue: proposals waiting for a decision in their grids. A proposed phone is
+   * masked; a proposed name (and the name it would replace) is masked unless the caller's role and
+   * {@code purpose} disclose names. Every resident the page shows is a logged read of their data.
+   */
+  public Future<JsonObject> reviewQueue(Principal caller, Purpose purpose, Paging paging, String requestId) {
+    boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
+    List<AccessEntry> reads = new ArrayList<>();
     return pool.preparedQuery("""
             SELECT json_build_object('recordId', p.record_id, 'entity', p.entity, 'id', p.entity_id, 'field', p.field,
               'value', CASE WHEN p.field = 'phone' THEN p.phone_mask ELSE p.value END, 'base', p.base,
@@ -284,7 +300,20 @@ public final class Proposals {
                   SELECT 1 FROM grid.residence r WHERE r.house_id = h.id AND r.person_id = p.entity_id::bigint AND r.until IS NULL)))))
             ORDER BY p.captured_at LIMIT $2 OFFSET $3""")
         .execute(Tuple.of(scopeOf(caller), paging.size(), paging.offset()))
-        .map(rows -> paging.toJson(rows, r -> new JsonObject(r.getString("j"))));
+        .map(rows -> paging.toJson(rows, r -> {
+          JsonObject proposal = new JsonObject(r.getString("j"));
+          if ("resident".equals(proposal.getString("entity"))) {
+            boolean name = "name".equals(proposal.getString("field"));
+            if (name && !names) {
+              proposal.put("value", Disclosure.maskName(proposal.getString("value")))
+                  .put("base", Disclosure.maskName(proposal.getString("base")));
+            }
+            reads.add(AccessEntry.read(clock, caller, "person", Long.parseLong(proposal.getString("id")), purpose.code(),
+                "proposal-review", name && names ? List.of("name") : List.of(), requestId));
+          }
+          return proposal;
+        }))
+        .compose(page -> Future.all(reads.stream().map(accessLog::record).toList()).map(page));
   }
 
   /** A supervisor's verdict on a proposal under review: applied as proposed, or rejected with a reason. */

@@ -59,7 +59,7 @@ public record SyncModule(List<ApiRoute> routes, Projector projector, ChangeFeed 
     FormVersions forms = new FormVersions(pool, crypto);
     await(Future.all(attachments.ensureBucket(), forms.seedBuiltIns()));
     SyncDevices devices = new SyncDevices(directory);
-    Proposals proposals = new Proposals(pool, config.dataKeys(), crypto);
+    Proposals proposals = new Proposals(pool, config.dataKeys(), crypto, accessLog, clock);
     Projector projector = new Projector(vertx, pool, forms, config.dataKeys(), crypto);
     SyncChecks checks = new SyncChecks(forms, attachments::sizes, crypto);
     SyncRecords records = new SyncRecords(intake, checks, devices, proposals, ledger, projector, pool, clock);

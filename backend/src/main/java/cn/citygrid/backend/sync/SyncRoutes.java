@@ -10,6 +10,7 @@ import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.Reply;
 import cn.citygrid.backend.http.RequestLog;
+import cn.citygrid.backend.portrait.Purpose;
 import cn.citygrid.sync.protocol.record.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -63,7 +64,8 @@ public final class SyncRoutes {
   }
 
   private Future<JsonObject> reviewQueue(RoutingContext ctx) {
-    return proposals.reviewQueue(principal(ctx), Paging.of(ctx));
+    return proposals.reviewQueue(principal(ctx), Purpose.parse(ctx.queryParams().get("purpose")), Paging.of(ctx),
+        RequestLog.requestId(ctx));
   }
 
   private Future<JsonObject> decide(RoutingContext ctx) {

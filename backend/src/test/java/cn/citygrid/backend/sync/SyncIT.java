@@ -595,6 +595,34 @@ class SyncIT {
   }
 
   @Test
+  void aProposedName_isMaskedInTheReviewQueueUnlessThePurposeDisclosesIt_andEachResidentShownIsALoggedRead() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] house = occupiedHouse(7);
+    String current = scalar("SELECT name FROM grid.person WHERE id = " + house[1]);
+    RecordEnvelope rename = phone.sign(PROPOSAL, Map.of("entity", "resident", "id", house[1], "field", "name",
+        "value", "欧阳新名", "base", current), List.of(), Instant.now());
+    assertThat(only(phone.sync("proposals", List.of(rename))).getString("outcome")).isEqualTo("review");
+
+    String rid = "proposal-queue-" + System.nanoTime();
+    Http.Response browsed = http.send("GET", "/api/v1/proposals?size=100", supervisor, null, Map.of("X-Request-Id", rid));
+    JsonObject masked = browsed.json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("recordId").equals(rename.recordId())).findFirst().orElseThrow();
+    assertThat(masked.getString("value")).isEqualTo("欧***");
+    assertThat(masked.getString("base")).isEqualTo(cn.citygrid.backend.portrait.Disclosure.maskName(current));
+    assertThat(db.rows("SELECT action, purpose, clear_fields FROM gov.access_log WHERE request_id = '" + rid
+        + "' AND subject_kind = 'person' AND subject_id = " + house[1]))
+        .singleElement().satisfies(e -> assertThat(e).containsExactly("proposal-review", "browse", ""));
+
+    JsonObject verified = http.get("/api/v1/proposals?size=100&purpose=verification", supervisor).json().getJsonArray("items")
+        .stream().map(JsonObject.class::cast).filter(q -> q.getString("recordId").equals(rename.recordId())).findFirst()
+        .orElseThrow();
+    assertThat(verified.getString("value")).isEqualTo("欧阳新名");
+    assertThat(verified.getString("base")).isEqualTo(current);
+    assertThat(http.postJson("/api/v1/proposals/" + rename.recordId() + "/decision", supervisor,
+        new JsonObject().put("accept", false).put("reason", "测试")).status()).isEqualTo(200);
+  }
+
+  @Test
   void proposals_areAppliedByLatestCapture_reviewedWhenTheRuleSaysSo_andTheirOutcomeReachesThePhone() throws Exception {
     TestPhone phone = phone("worker");
     // The phone was enrolled yesterday, so a capture two hours ago is plausible (not flagged).
