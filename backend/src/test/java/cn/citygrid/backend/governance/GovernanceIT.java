@@ -257,6 +257,34 @@ class GovernanceIT {
         .isEqualTo(count("SELECT count(*) FROM grid.person WHERE merged_into IS NULL"));
   }
 
+  @Test
+  @Order(11)
+  void reopeningAFixedWorkOrder_whenALaterImportOpenedAnotherForItsRule_isAConflict() throws Exception {
+    String live = "SELECT id FROM gov.work_order WHERE source = 'gongan_hukou' AND rule = 'consistency.id-birth-date'"
+        + " AND status IN ('open', 'in_progress')";
+    long fixed = Long.parseLong(scalar(live));
+    assertThat(moveWorkOrder(fixed, "in_progress").status()).isEqualTo(200);
+    assertThat(moveWorkOrder(fixed, "fixed").status()).isEqualTo(200);
+    // a later file breaks the same rule again (birth date one year off the ID number): the import opens a new order
+    String later = GONGAN + "GA010," + CitizenId.of("440305", LocalDate.of(1972, 8, 8), 322)
+        + ",钱又错,男,汉,1973-08-08,440305,,,02,,\n";
+    JsonObject report = upload("gongan_hukou", "公安补录.csv", later.getBytes(StandardCharsets.UTF_8));
+    assertThat(report.getString("status")).isEqualTo("applied");
+    assertThat(scalar(live)).as("a new live order for the rule").isNotNull().isNotEqualTo(String.valueOf(fixed));
+
+    Http.Response reopened = moveWorkOrder(fixed, "in_progress");
+
+    assertThat(reopened.status()).as(reopened.body()).isEqualTo(409);
+    assertThat(reopened.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(reopened.json().getString("type")).isEqualTo("urn:citygrid:problem:conflict");
+    assertThat(reopened.json().getString("detail")).contains("另一张");
+    assertThat(scalar("SELECT status FROM gov.work_order WHERE id = " + fixed)).isEqualTo("fixed");
+  }
+
+  static Http.Response moveWorkOrder(long id, String status) {
+    return http.postJson("/api/v1/governance/work-orders/" + id + "/status", admin, new JsonObject().put("status", status));
+  }
+
   static long count(String sql) throws Exception {
     String v = scalar(sql);
     return v == null ? 0 : Long.parseLong(v);
