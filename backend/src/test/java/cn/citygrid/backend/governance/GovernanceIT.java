@@ -3,6 +3,7 @@ package cn.citygrid.backend.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.citygrid.backend.config.GridConfig;
+import cn.citygrid.backend.portrait.Disclosure;
 import cn.citygrid.backend.standard.CitizenId;
 import cn.citygrid.backend.standard.CityDay;
 import cn.citygrid.backend.testing.Http;
@@ -181,6 +182,21 @@ class GovernanceIT {
 
   @Test
   @Order(6)
+  void reviewQueue_readWithoutAPurpose_isBrowsing_andShowsNamesMasked() throws Exception {
+    DemoPeople.Person h = people.get(5);
+    JsonObject unstated = http.get("/api/v1/governance/reviews", admin).json().getJsonArray("items").getJsonObject(0);
+    assertThat(unstated.getJsonObject("candidate").getString("name")).isEqualTo(Disclosure.maskName(h.name()));
+    assertThat(unstated.getJsonObject("reasons").getString("name")).isEqualTo(Disclosure.maskName(h.name()));
+    assertThat(scalar("SELECT purpose FROM gov.access_log WHERE action = 'match-review' ORDER BY id DESC LIMIT 1"))
+        .isEqualTo("browse");
+    JsonObject stated = http.get("/api/v1/governance/reviews?purpose=data-correction", admin).json().getJsonArray("items")
+        .getJsonObject(0);
+    assertThat(stated.getJsonObject("candidate").getString("name")).as("a purpose that allows names shows them")
+        .isEqualTo(h.name());
+  }
+
+  @Test
+  @Order(7)
   void uncertainMatch_waitsInTheReviewQueue_andMergingThenUndoingRestoresBoth() throws Exception {
     DemoPeople.Person h = people.get(5);
     JsonObject queue = http.get("/api/v1/governance/reviews", admin).json();
@@ -204,7 +220,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aLessTrustedSource_cannotOverwriteTheBirthDate_butItsBetterPhoneWins() throws Exception {
     DemoPeople.Person a = people.get(0);
     String weijian = "身份证号,姓名,性别,出生日期,手机号码,家庭住址\n" + a.idNumber() + "," + a.name() + ","
@@ -219,7 +235,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aFileMissingARequiredColumn_isRefusedWhole_andRecordedAsFailed() throws Exception {
     long persons = count("SELECT count(*) FROM grid.person");
     Http.Response r = http.postFile("/api/v1/governance/imports?source=gongan_hukou", admin, "file", "缺列.csv",
@@ -231,7 +247,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void reimportingTheFixedRow_closesItsIssue_andTheRecordTakesTheIdNumber() throws Exception {
     String fixed = GONGAN + "GA003," + goodFixedId + ",王错号,男,01,1990/3/3,440306," + emptyHouses.get(1)[1] + ",,02,,\n";
     JsonObject report = upload("gongan_hukou", "公安更正.csv", fixed.getBytes(StandardCharsets.UTF_8));
@@ -244,7 +260,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void metrics_countTheBatches_perSourceAndOverall() throws Exception {
     JsonObject metrics = http.get("/api/v1/governance/metrics", admin).json();
     assertThat(metrics.getDouble("target")).isEqualTo(0.9);
@@ -258,7 +274,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void reopeningAFixedWorkOrder_whenALaterImportOpenedAnotherForItsRule_isAConflict() throws Exception {
     String live = "SELECT id FROM gov.work_order WHERE source = 'gongan_hukou' AND rule = 'consistency.id-birth-date'"
         + " AND status IN ('open', 'in_progress')";
