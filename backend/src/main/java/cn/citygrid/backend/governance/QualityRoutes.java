@@ -15,7 +15,9 @@ import cn.citygrid.backend.http.Text;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public final class QualityRoutes {
   static final Map<String, Set<String>> TRANSITIONS = Map.of(
       "open", Set.of("in_progress"), "in_progress", Set.of("fixed", "rejected"),
       "fixed", Set.of("verified", "in_progress"), "rejected", Set.of("verified", "in_progress"));
+
+  static final Text ANOTHER_LIVE_ORDER = Text.of("该规则已有另一张未办结的工单，本工单不能重新处理",
+      "Another live work order exists for this rule; this one cannot be reopened");
 
   private final Pool pool;
   private final GovernanceQueries queries;
@@ -125,14 +130,27 @@ public final class QualityRoutes {
             return Future.failedFuture(new DomainException(ProblemType.CONFLICT, Text.of(
                 "工单状态不能从 " + from + " 变为 " + status, "A work order cannot go from " + from + " to " + status)));
           }
-          return tx.preparedQuery("""
-                  UPDATE gov.work_order w SET status = $2, note = coalesce($3, note), updated_at = now(),
-                    assignee = coalesce(assignee, $4)
-                  FROM gov.source s WHERE w.id = $1 AND s.name = w.source
-                  RETURNING w.*, s.department, (w.due_at < now() AND w.status IN ('open', 'in_progress')) AS overdue""")
-              .execute(Tuple.of(id, status, note, caller.accountId()))
-              .map(updated -> workOrder(updated.iterator().next()));
+          return move(tx, id, status, note, caller.accountId());
         }));
+  }
+
+  /**
+   * Back to in_progress fails on the partial unique index work_order_live when a later import opened
+   * another live order for the same source and rule meanwhile: that is the caller's conflict, not a 500.
+   */
+  private static Future<JsonObject> move(SqlConnection tx, long id, String status, String note, long account) {
+    return tx.preparedQuery("""
+            UPDATE gov.work_order w SET status = $2, note = coalesce($3, note), updated_at = now(),
+              assignee = coalesce(assignee, $4)
+            FROM gov.source s WHERE w.id = $1 AND s.name = w.source
+            RETURNING w.*, s.department, (w.due_at < now() AND w.status IN ('open', 'in_progress')) AS overdue""")
+        .execute(Tuple.of(id, status, note, account))
+        .map(updated -> workOrder(updated.iterator().next()))
+        .recover(e -> Future.failedFuture(anotherLiveOrder(e) ? new DomainException(ProblemType.CONFLICT, ANOTHER_LIVE_ORDER) : e));
+  }
+
+  private static boolean anotherLiveOrder(Throwable e) {
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState()) && "work_order_live".equals(pg.getConstraint());
   }
 
   private Future<JsonObject> decide(RoutingContext ctx) {

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Uncertain matches side by side (the new record from a row without a usable ID number, and the
  * existing record it may be). Merging keeps the existing record; "distinct" leaves both. Names are
- * shown as the reviewer's role and purpose allow, and each side shown is a logged read.
+ * shown as the reviewer's role and purpose allow (no purpose stated is browsing: names masked, as
+ * for portraits), and each side shown is a logged read.
  */
 public final class ReviewQueue {
   static final String OPEN = """
@@ -43,7 +44,7 @@ public final class ReviewQueue {
   }
 
   public Future<JsonObject> open(Principal caller, Paging paging, String purposeRaw, String rid) {
-    Purpose purpose = purposeRaw == null ? Purpose.DATA_CORRECTION : Purpose.parse(purposeRaw);
+    Purpose purpose = Purpose.parse(purposeRaw);
     boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
     return pool.preparedQuery(OPEN).execute(Tuple.of(GovernanceQueries.department(caller), paging.size(), paging.offset()))
         .compose(rows -> {

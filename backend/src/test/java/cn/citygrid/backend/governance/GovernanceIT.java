@@ -3,6 +3,7 @@ package cn.citygrid.backend.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.citygrid.backend.config.GridConfig;
+import cn.citygrid.backend.portrait.Disclosure;
 import cn.citygrid.backend.standard.CitizenId;
 import cn.citygrid.backend.standard.CityDay;
 import cn.citygrid.backend.testing.Http;
@@ -183,6 +184,21 @@ class GovernanceIT {
 
   @Test
   @Order(6)
+  void reviewQueue_readWithoutAPurpose_isBrowsing_andShowsNamesMasked() throws Exception {
+    DemoPeople.Person h = people.get(5);
+    JsonObject unstated = http.get("/api/v1/governance/reviews", admin).json().getJsonArray("items").getJsonObject(0);
+    assertThat(unstated.getJsonObject("candidate").getString("name")).isEqualTo(Disclosure.maskName(h.name()));
+    assertThat(unstated.getJsonObject("reasons").getString("name")).isEqualTo(Disclosure.maskName(h.name()));
+    assertThat(scalar("SELECT purpose FROM gov.access_log WHERE action = 'match-review' ORDER BY id DESC LIMIT 1"))
+        .isEqualTo("browse");
+    JsonObject stated = http.get("/api/v1/governance/reviews?purpose=data-correction", admin).json().getJsonArray("items")
+        .getJsonObject(0);
+    assertThat(stated.getJsonObject("candidate").getString("name")).as("a purpose that allows names shows them")
+        .isEqualTo(h.name());
+  }
+
+  @Test
+  @Order(7)
   void uncertainMatch_waitsInTheReviewQueue_andMergingThenUndoingRestoresBoth() throws Exception {
     DemoPeople.Person h = people.get(5);
     JsonObject queue = http.get("/api/v1/governance/reviews", admin).json();
@@ -206,7 +222,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aLessTrustedSource_cannotOverwriteTheBirthDate_butItsBetterPhoneWins() throws Exception {
     DemoPeople.Person a = people.get(0);
     String weijian = "身份证号,姓名,性别,出生日期,手机号码,家庭住址\n" + a.idNumber() + "," + a.name() + ","
@@ -221,7 +237,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aFileMissingARequiredColumn_isRefusedWhole_andRecordedAsFailed() throws Exception {
     long persons = count("SELECT count(*) FROM grid.person");
     Http.Response r = http.postFile("/api/v1/governance/imports?source=gongan_hukou", admin, "file", "缺列.csv",
@@ -233,7 +249,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void reimportingTheFixedRow_closesItsIssue_andTheRecordTakesTheIdNumber() throws Exception {
     String fixed = GONGAN + "GA003," + goodFixedId + ",王错号,男,01,1990/3/3,440306," + emptyHouses.get(1)[1] + ",,02,,\n";
     JsonObject report = upload("gongan_hukou", "公安更正.csv", fixed.getBytes(StandardCharsets.UTF_8));
@@ -246,7 +262,7 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void metrics_countTheBatches_perSourceAndOverall() throws Exception {
     JsonObject metrics = http.get("/api/v1/governance/metrics", admin).json();
     assertThat(metrics.getDouble("target")).isEqualTo(0.9);
@@ -260,7 +276,35 @@ class GovernanceIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
+  void reopeningAFixedWorkOrder_whenALaterImportOpenedAnotherForItsRule_isAConflict() throws Exception {
+    String live = "SELECT id FROM gov.work_order WHERE source = 'gongan_hukou' AND rule = 'consistency.id-birth-date'"
+        + " AND status IN ('open', 'in_progress')";
+    long fixed = Long.parseLong(scalar(live));
+    assertThat(moveWorkOrder(fixed, "in_progress").status()).isEqualTo(200);
+    assertThat(moveWorkOrder(fixed, "fixed").status()).isEqualTo(200);
+    // a later file breaks the same rule again (birth date one year off the ID number): the import opens a new order
+    String later = GONGAN + "GA010," + CitizenId.of("440305", LocalDate.of(1972, 8, 8), 322)
+        + ",钱又错,男,汉,1973-08-08,440305,,,02,,\n";
+    JsonObject report = upload("gongan_hukou", "公安补录.csv", later.getBytes(StandardCharsets.UTF_8));
+    assertThat(report.getString("status")).isEqualTo("applied");
+    assertThat(scalar(live)).as("a new live order for the rule").isNotNull().isNotEqualTo(String.valueOf(fixed));
+
+    Http.Response reopened = moveWorkOrder(fixed, "in_progress");
+
+    assertThat(reopened.status()).as(reopened.body()).isEqualTo(409);
+    assertThat(reopened.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(reopened.json().getString("type")).isEqualTo("urn:citygrid:problem:conflict");
+    assertThat(reopened.json().getString("detail")).contains("另一张");
+    assertThat(scalar("SELECT status FROM gov.work_order WHERE id = " + fixed)).isEqualTo("fixed");
+  }
+
+  static Http.Response moveWorkOrder(long id, String status) {
+    return http.postJson("/api/v1/governance/work-orders/" + id + "/status", admin, new JsonObject().put("status", status));
+  }
+
+  @Test
+  @Order(13)
   void sourceRows_maskIdNumbersAndPhonesHoweverWritten_namesUnlessDisclosed_andLogEachPersonRead() throws Exception {
     String batch = scalar("SELECT id FROM gov.batch WHERE file_name = '公安户籍.csv' ORDER BY id LIMIT 1");
     String rid = "source-rows-" + System.nanoTime();
