@@ -221,7 +221,7 @@ const en: Messages = {
     subtitle: 'Find people and enterprises in your scope. Sensitive fields are masked by role and purpose, and every read is logged.',
     kinds: { persons: 'People', enterprises: 'Enterprises', houses: 'Houses / addresses' },
     personQuery: 'ID number (exact) or start of a name',
-    personQueryHint: 'ID numbers match exactly through the blind index; names match from the start. Every person listed counts as a read.',
+    personQueryHint: 'ID numbers match exactly through the blind index; names match from the start (the whole name while names are masked for your purpose). Every person listed counts as a read.',
     search: 'Search',
     enterQuery: 'Enter an ID number or the start of a name. Without a query nobody is listed, so no needless reads are logged.',
     noResults: 'Nobody in your scope matches',

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Finds persons in the caller's scope by ID number (exact, through the blind index) or by the
- * beginning of their name; results are masked like portraits, and each person listed is a read.
+ * beginning of their name — the whole name while names are masked for the caller and purpose;
+ * results are masked like portraits, and each person listed is a read.
  */
 public final class PersonSearch {
   private final Pool pool;
@@ -29,9 +30,10 @@ public final class PersonSearch {
   public Future<JsonObject> search(Principal caller, String q, Paging paging, Purpose purpose, String rid) {
     String query = q == null ? "" : q.trim();
     String id = IdLookup.looksLikeIdNumber(query) ? IdLookup.idNumber(query) : null;
-    String name = id == null && !query.isEmpty() ? query.replace("%", "").replace("_", "") + "%" : null;
     PersonPortraits.Scope scope = PersonPortraits.Scope.of(caller);
     boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
+    // a prefix while names are masked would spell a masked name out one character at a time
+    String name = id == null && !query.isEmpty() ? query.replace("%", "").replace("_", "") + (names ? "%" : "") : null;
     Future<String> bidx = id == null ? Future.succeededFuture(null) : portraits.idNumberIndex(id);
     return bidx.compose(index -> pool.preparedQuery(PortraitSql.SEARCH)
             .execute(Tuple.of(index, scope.prefixes(), scope.department(), name, paging.size() + 1, paging.offset())))

@@ -121,6 +121,28 @@ class PortraitIT {
   }
 
   @Test
+  void nameSearch_whileNamesAreMasked_needsTheWholeName_soAMaskedNameCannotBeSpelledOut() throws Exception {
+    String[] person = scalar("""
+        SELECT p.id || ',' || p.name FROM grid.person p JOIN grid.residence r ON r.person_id = p.id AND r.until IS NULL
+        JOIN grid.house h ON h.id = r.house_id JOIN auth.account_scope s ON h.grid_code LIKE s.node_code || '%'
+        JOIN auth.account a ON a.id = s.account_id WHERE a.username = 'supervisor' AND char_length(p.name) >= 2
+          AND p.merged_into IS NULL ORDER BY p.id LIMIT 1""").split(",");
+    String prefix = person[1].substring(0, person[1].offsetByCodePoints(0, person[1].codePointCount(0, person[1].length()) - 1));
+    String supervisor = app.login("supervisor", "Demo@2026");
+    assertThat(searchIds(prefix, "browse", supervisor)).doesNotContain(Long.parseLong(person[0]));
+    assertThat(searchIds(person[1], "browse", supervisor)).contains(Long.parseLong(person[0]));
+    // on a visit the supervisor sees names, and the beginning of one finds it
+    assertThat(searchIds(prefix, "visit", supervisor)).contains(Long.parseLong(person[0]));
+  }
+
+  static List<Long> searchIds(String q, String purpose, String token) {
+    Http.Response r = http.get("/api/v1/persons?size=100&purpose=" + purpose + "&q="
+        + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), token);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().getJsonArray("items").stream().map(o -> ((JsonObject) o).getLong("id")).toList();
+  }
+
+  @Test
   void enterprisePortrait_logsARead_ofTheEnterprise_andOfEachPersonItLists() throws Exception {
     String code = scalar("""
         SELECT e.credit_code FROM grid.enterprise e JOIN auth.account_scope s ON e.grid_code LIKE s.node_code || '%'
