@@ -1,6 +1,7 @@
 package cn.citygrid.backend.governance;
 
 import cn.citygrid.backend.auth.Principal;
+import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.ProblemType;
@@ -24,6 +25,11 @@ import java.util.List;
  * for portraits), and each side shown is a logged read.
  */
 public final class ReviewQueue {
+  /** A supervisor's reviews ($4 grid-code prefixes, null = everywhere): either side lives in their region. */
+  static final String IN_REGION = """
+      ($4::text[] IS NULL OR EXISTS (SELECT 1 FROM grid.residence r JOIN grid.house h ON h.id = r.house_id
+        WHERE r.person_id IN (v.person_id, v.candidate_id) AND r.until IS NULL AND h.grid_code LIKE ANY ($4)))""";
+
   static final String OPEN = """
       SELECT v.id, v.score, v.reasons::text AS reasons, v.batch_id, v.row_no, b.source,
         n.id AS new_id, n.name AS new_name, n.birth_date AS new_birth, n.id_number_mask AS new_id_mask, n.phone_mask AS new_phone,
@@ -31,7 +37,8 @@ public final class ReviewQueue {
         count(*) OVER () AS total
       FROM gov.match_review v JOIN gov.batch b ON b.id = v.batch_id JOIN gov.source s ON s.name = b.source
         JOIN grid.person n ON n.id = v.person_id JOIN grid.person c ON c.id = v.candidate_id
-      WHERE v.status = 'open' AND ($1::text IS NULL OR s.department = $1) ORDER BY v.score DESC, v.id LIMIT $2 OFFSET $3""";
+      WHERE v.status = 'open' AND ($1::text IS NULL OR s.department = $1) AND """ + IN_REGION + """
+      ORDER BY v.score DESC, v.id LIMIT $2 OFFSET $3""";
 
   private final Pool pool;
   private final MergeService merges;
@@ -46,7 +53,8 @@ public final class ReviewQueue {
   public Future<JsonObject> open(Principal caller, Paging paging, String purposeRaw, String rid) {
     Purpose purpose = Purpose.parse(purposeRaw);
     boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
-    return pool.preparedQuery(OPEN).execute(Tuple.of(GovernanceQueries.department(caller), paging.size(), paging.offset()))
+    return pool.preparedQuery(OPEN)
+        .execute(Tuple.of(GovernanceQueries.department(caller), paging.size(), paging.offset(), region(caller)))
         .compose(rows -> {
           List<JsonObject> items = new ArrayList<>();
           List<Future<Void>> reads = new ArrayList<>();
@@ -60,6 +68,12 @@ public final class ReviewQueue {
           long count = total;
           return Future.all(reads).map(v -> paging.toJson(count, new JsonArray(items)));
         });
+  }
+
+  /** A supervisor's region as grid-code prefixes; null for administrators and stewards (their department limits them). */
+  private static String[] region(Principal caller) {
+    return caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN)
+        ? caller.scope().stream().map(p -> p + "%").toArray(String[]::new) : null;
   }
 
   private static JsonObject item(Row r, boolean names) {
@@ -83,13 +97,16 @@ public final class ReviewQueue {
   /** Merge: the existing record absorbs the new one. Distinct: both stay. Either way the review closes. */
   public Future<JsonObject> decide(Principal caller, long reviewId, boolean merge) {
     return pool.withTransaction(tx -> tx.preparedQuery("""
-            UPDATE gov.match_review SET status = $2, decided_by = $3, decided_at = now()
-            WHERE id = $1 AND status = 'open' RETURNING person_id, candidate_id, score""")
-        .execute(Tuple.of(reviewId, merge ? "merged" : "distinct", caller.accountId()))
+            UPDATE gov.match_review v SET status = $2, decided_by = $3, decided_at = now()
+            WHERE id = $1 AND status = 'open' AND EXISTS (SELECT 1 FROM gov.batch b JOIN gov.source s ON s.name = b.source
+              WHERE b.id = v.batch_id AND ($5::text IS NULL OR s.department = $5)) AND """ + IN_REGION + """
+            RETURNING person_id, candidate_id, score""")
+        .execute(Tuple.of(reviewId, merge ? "merged" : "distinct", caller.accountId(), region(caller),
+            GovernanceQueries.department(caller)))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.failedFuture(new DomainException(ProblemType.CONFLICT,
-                Text.of("该比对已处理或不存在", "The review is decided already or does not exist")));
+                Text.of("该比对已处理、不存在或不在管辖范围内", "The review is decided already, does not exist or is not yours to decide")));
           }
           Row r = rows.iterator().next();
           return !merge ? Future.succeededFuture(new JsonObject().put("decision", "distinct"))

@@ -9,6 +9,7 @@ import cn.citygrid.backend.standard.CityDay;
 import cn.citygrid.backend.testing.Http;
 import cn.citygrid.backend.testing.TestApp;
 import cn.citygrid.backend.testing.TestDatabase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -195,6 +196,25 @@ class GovernanceIT {
         .getJsonObject(0);
     assertThat(stated.getJsonObject("candidate").getString("name")).as("a purpose that allows names shows them")
         .isEqualTo(h.name());
+
+    // a supervisor sees and decides the reviews of their own region only; a steward those of their department
+    String elsewhere = scalar("SELECT code FROM grid.region WHERE level = 4 AND code NOT IN"
+        + " (SELECT left(grid_code, 9) FROM grid.house) ORDER BY code LIMIT 1");
+    String otherDepartment = scalar("SELECT department FROM gov.source WHERE name = 'weijian_health'");
+    for (JsonObject user : List.of(
+        new JsonObject().put("username", "sup-review-elsewhere").put("roles", new JsonArray().add("SUPERVISOR"))
+            .put("scope", new JsonArray().add(elsewhere)),
+        new JsonObject().put("username", "steward-other").put("roles", new JsonArray().add("DATA_STEWARD"))
+            .put("department", otherDepartment))) {
+      Http.Response created = http.postJson("/api/v1/users", admin, user.put("password", "Passw0rd!x").put("displayName", "测试"));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      String token = app.login(user.getString("username"), "Passw0rd!x");
+      assertThat(http.get("/api/v1/governance/reviews?purpose=data-correction", token).json().getLong("total")).isZero();
+      Http.Response decided = http.postJson("/api/v1/governance/reviews/" + unstated.getLong("id") + "/decision", token,
+          new JsonObject().put("decision", "distinct"));
+      assertThat(decided.status()).as(decided.body()).isEqualTo(409);
+    }
+    assertThat(scalar("SELECT status FROM gov.match_review WHERE id = " + unstated.getLong("id"))).isEqualTo("open");
   }
 
   @Test
