@@ -107,7 +107,9 @@ export interface IssueFilter {
 export const qualityApi = {
   metrics: () => api.get<QualityMetrics>('/api/v1/governance/metrics'),
   sources: () => api.get<Source[]>('/api/v1/governance/sources'),
-  issues: (filter: IssueFilter, page: number, size: number) => api.get<Page<Issue>>('/api/v1/governance/issues', { ...filter, page, size }),
+  // fixing data is the purpose (数据治理): names in issues are shown for it; each person named is a logged read
+  issues: (filter: IssueFilter, page: number, size: number) =>
+    api.get<Page<Issue>>('/api/v1/governance/issues', { ...filter, purpose: 'data-correction', page, size }),
   workOrders: (status: string | undefined, page: number, size: number) =>
     api.get<Page<WorkOrder>>('/api/v1/governance/work-orders', { status, page, size }),
   moveWorkOrder: (id: number, status: WorkOrderStatus, note?: string) =>

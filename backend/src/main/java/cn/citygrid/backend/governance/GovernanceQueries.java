@@ -23,6 +23,8 @@ import java.util.Set;
  * batches, issues and work orders only; supervisors and administrators see all.
  */
 public final class GovernanceQueries {
+  /** Fields whose values are names (masked unless disclosed). */
+  static final Set<String> NAME_FIELDS = Set.of("name", "legal_rep_name");
   static final Text NO_SOURCE = Text.of("数据源不存在或不属于本部门", "No such source for your department");
 
   private final Pool pool;
@@ -99,6 +101,45 @@ public final class GovernanceQueries {
               .put("personId", person);
         })
         .compose(page -> persons.logReads(caller, read, purpose, "source-row", requestId).map(page));
+  }
+
+  /** Which quality issues to list: each null for any. */
+  public record IssueFilter(String source, String rule, String status, Long workOrder) {}
+
+  /**
+   * Quality issues of the caller's department (all for supervisors and administrators): values of
+   * ID numbers and phones were masked when the issue was written; names are masked unless the
+   * role and {@code purpose} disclose them. An issue about a person is a read of their data, logged.
+   */
+  public Future<JsonObject> issues(Principal caller, IssueFilter filter, Purpose purpose, Paging paging, String requestId) {
+    boolean names = Disclosure.clear(caller, purpose).contains(Disclosure.Field.NAME);
+    Map<Long, Set<Disclosure.Field>> read = new LinkedHashMap<>();
+    return page(paging, """
+        SELECT i.id, i.rule, i.source, i.batch_id, i.row_no, i.row_key, i.field, i.value, i.message, i.person_id, i.status,
+          i.work_order_id, i.created_at, i.closed_at, count(*) OVER () AS total
+        FROM gov.issue i JOIN gov.source s ON s.name = i.source
+        WHERE ($1::text IS NULL OR i.source = $1) AND ($2::text IS NULL OR i.rule = $2) AND ($3::text IS NULL OR i.status = $3)
+          AND ($4::bigint IS NULL OR i.work_order_id = $4) AND ($5::text IS NULL OR s.department = $5)
+        ORDER BY i.id DESC LIMIT $6 OFFSET $7""",
+        Tuple.of(filter.source(), filter.rule(), filter.status(), filter.workOrder(), department(caller), paging.size(),
+            paging.offset()),
+        r -> {
+          Long person = r.getLong("person_id");
+          boolean name = NAME_FIELDS.contains(r.getString("field")) && r.getString("value") != null;
+          if (person != null) {
+            read.merge(person, name && names ? Set.of(Disclosure.Field.NAME) : Set.of(),
+                (a, b) -> a.isEmpty() ? b : a);
+          }
+          return new JsonObject().put("id", r.getLong("id")).put("rule", r.getString("rule")).put("source", r.getString("source"))
+              .put("batchId", r.getLong("batch_id")).put("rowNo", r.getInteger("row_no"))
+              .put("rowKey", RowProcessor.shown("id_number", r.getString("row_key"))).put("field", r.getString("field"))
+              .put("value", name && !names ? Disclosure.maskName(r.getString("value")) : r.getString("value"))
+              .put("message", r.getString("message")).put("personId", person)
+              .put("status", r.getString("status")).put("workOrderId", r.getLong("work_order_id"))
+              .put("createdAt", r.getOffsetDateTime("created_at").toString())
+              .put("closedAt", r.getOffsetDateTime("closed_at") == null ? null : r.getOffsetDateTime("closed_at").toString());
+        })
+        .compose(page -> persons.logReads(caller, read, purpose, "quality-issue", requestId).map(page));
   }
 
   Future<JsonObject> page(Paging paging, String sql, Tuple params, java.util.function.Function<Row, JsonObject> item) {

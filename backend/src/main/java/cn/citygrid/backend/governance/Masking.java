@@ -17,7 +17,6 @@ final class Masking {
   private static final Pattern ID = Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])");
   private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
   private static final Set<String> ID_FIELDS = Set.of("id_number", "legal_rep_id_number");
-  private static final Set<String> NAME_FIELDS = Set.of("name", "legal_rep_name");
 
   private Masking() {}
 
@@ -29,7 +28,7 @@ final class Masking {
         String field = columns.getString(e.getKey());
         e.setValue(ID_FIELDS.contains(field) ? CitizenId.mask(s.strip())
             : "phone".equals(field) ? Phones.mask(s.strip())
-            : NAME_FIELDS.contains(field) && !clearNames ? Disclosure.maskName(s.strip())
+            : GovernanceQueries.NAME_FIELDS.contains(field) && !clearNames ? Disclosure.maskName(s.strip())
             : mask(s));
       }
     });

@@ -11,7 +11,9 @@ import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.Paging;
 import cn.citygrid.backend.http.ProblemType;
 import cn.citygrid.backend.http.Reply;
+import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.portrait.Purpose;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -55,7 +57,7 @@ public final class QualityRoutes {
         ApiRoute.get("/api/v1/governance/work-orders", data, Reply.json(this::workOrders)),
         ApiRoute.post("/api/v1/governance/work-orders/{id}/status", data, Reply.json(this::moveWorkOrder)),
         ApiRoute.get("/api/v1/governance/reviews", data, Reply.json(ctx -> reviews.open(principal(ctx), Paging.of(ctx),
-            ctx.queryParams().get("purpose"), cn.citygrid.backend.http.RequestLog.requestId(ctx)))),
+            ctx.queryParams().get("purpose"), RequestLog.requestId(ctx)))),
         ApiRoute.post("/api/v1/governance/reviews/{id}/decision", Access.roles(Role.ADMIN, Role.SUPERVISOR, Role.DATA_STEWARD),
             Reply.json(this::decide)),
         ApiRoute.post("/api/v1/governance/merges/{id}/undo", Access.roles(Role.ADMIN, Role.SUPERVISOR),
@@ -64,25 +66,11 @@ public final class QualityRoutes {
   }
 
   private Future<JsonObject> issues(RoutingContext ctx) {
-    Paging paging = Paging.of(ctx);
     String workOrder = ctx.queryParams().get("workOrder");
-    return queries.page(paging, """
-        SELECT i.id, i.rule, i.source, i.batch_id, i.row_no, i.row_key, i.field, i.value, i.message, i.person_id, i.status,
-          i.work_order_id, i.created_at, i.closed_at, count(*) OVER () AS total
-        FROM gov.issue i JOIN gov.source s ON s.name = i.source
-        WHERE ($1::text IS NULL OR i.source = $1) AND ($2::text IS NULL OR i.rule = $2) AND ($3::text IS NULL OR i.status = $3)
-          AND ($4::bigint IS NULL OR i.work_order_id = $4) AND ($5::text IS NULL OR s.department = $5)
-        ORDER BY i.id DESC LIMIT $6 OFFSET $7""",
-        Tuple.of(ctx.queryParams().get("source"), ctx.queryParams().get("rule"), ctx.queryParams().get("status"),
-            workOrder == null || !workOrder.matches("[0-9]{1,18}") ? null : Long.parseLong(workOrder),
-            GovernanceQueries.department(principal(ctx)), paging.size(), paging.offset()),
-        r -> new JsonObject().put("id", r.getLong("id")).put("rule", r.getString("rule")).put("source", r.getString("source"))
-            .put("batchId", r.getLong("batch_id")).put("rowNo", r.getInteger("row_no"))
-            .put("rowKey", RowProcessor.shown("id_number", r.getString("row_key"))).put("field", r.getString("field"))
-            .put("value", r.getString("value")).put("message", r.getString("message")).put("personId", r.getLong("person_id"))
-            .put("status", r.getString("status")).put("workOrderId", r.getLong("work_order_id"))
-            .put("createdAt", r.getOffsetDateTime("created_at").toString())
-            .put("closedAt", r.getOffsetDateTime("closed_at") == null ? null : r.getOffsetDateTime("closed_at").toString()));
+    return queries.issues(principal(ctx), new GovernanceQueries.IssueFilter(ctx.queryParams().get("source"),
+            ctx.queryParams().get("rule"), ctx.queryParams().get("status"),
+            workOrder == null || !workOrder.matches("[0-9]{1,18}") ? null : Long.parseLong(workOrder)),
+        Purpose.parse(ctx.queryParams().get("purpose")), Paging.of(ctx), RequestLog.requestId(ctx));
   }
 
   private Future<JsonObject> workOrders(RoutingContext ctx) {

@@ -362,6 +362,30 @@ class GovernanceIT {
     assertThat(corrected.getString("身份证号")).isEqualTo(CitizenId.mask(fullWidthId));
   }
 
+  @Test
+  @Order(14)
+  void issuesNamingAPerson_maskANameValueUnlessDisclosed_andAreLoggedAsReads() throws Exception {
+    DemoPeople.Person b = people.get(1);
+    String weijian = "身份证号,姓名,性别,出生日期,手机号码,家庭住址\n" + b.idNumber() + ",司马别名," + (b.gender().equals("1") ? "男" : "女")
+        + "," + b.birth() + ",,\n";
+    assertThat(upload("weijian_health", "卫健别名.csv", weijian.getBytes(StandardCharsets.UTF_8)).getString("status"))
+        .isEqualTo("applied");
+    String rid = "issues-" + System.nanoTime();
+    Http.Response r = http.send("GET", "/api/v1/governance/issues?source=weijian_health&rule=consistency.cross-source&size=50",
+        admin, null, Map.of("X-Request-Id", rid));
+    JsonObject issue = r.json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> "name".equals(i.getString("field")) && Long.valueOf(b.id()).equals(i.getLong("personId"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no name issue for person " + b.id() + " in " + r.body()));
+    assertThat(issue.getString("value")).isEqualTo("司***");
+    assertThat(db.rows("SELECT action, purpose, clear_fields FROM gov.access_log WHERE request_id = '" + rid
+        + "' AND subject_kind = 'person' AND subject_id = " + b.id()))
+        .singleElement().satisfies(e -> assertThat(e).containsExactly("quality-issue", "browse", ""));
+    JsonObject fixing = http.get("/api/v1/governance/issues?source=weijian_health&rule=consistency.cross-source&size=50"
+        + "&purpose=data-correction", admin).json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> i.getLong("id").equals(issue.getLong("id"))).findFirst().orElseThrow();
+    assertThat(fixing.getString("value")).isEqualTo("司马别名");
+  }
+
   static long count(String sql) throws Exception {
     String v = scalar(sql);
     return v == null ? 0 : Long.parseLong(v);
