@@ -53,7 +53,8 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
     DeviceRepository deviceRepository = new DeviceRepository(database);
     DeviceDirectory directory = new DeviceDirectory(vertx, deviceRepository);
     LedgerRepository ledgerRepository = new LedgerRepository(database.pool());
-    WitnessClient witnesses = new WitnessClient(WebClient.create(vertx), ledgerRepository, config.ledger().witnessUrls());
+    WitnessClient witnesses = new WitnessClient(WebClient.create(vertx), ledgerRepository, config.ledger().witnessUrls(),
+        keys.log().verifier(), crypto);
     var l = config.ledger();
     LedgerAppender appender = new LedgerAppender(vertx, Database.connectOptions(config.db()), ledgerRepository,
         keys.log(), vertx.createSharedWorkerExecutor("citygrid-ledger-seal", 1), new LedgerConfig(l.origin(), l.batchMax(), l.batchInterval(), l.auditInterval()), clock, witnesses,

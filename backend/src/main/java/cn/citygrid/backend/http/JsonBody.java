@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -98,6 +99,36 @@ public final class JsonBody {
     return null;
   }
 
+  /**
+   * A required array of 1 to {@code max} elements (a batch). Missing, not an array, empty or too long is one
+   * error {@code size} on {@code field}, with {@code expected} saying what the array must hold.
+   */
+  public JsonArray requiredArray(String field, int max, Text expected) {
+    Object value = json.getValue(field);
+    if (value instanceof JsonArray array && !array.isEmpty() && array.size() <= max) {
+      return array;
+    }
+    error(field, "size", expected);
+    return null;
+  }
+
+  /** {@link #requiredArray} whose elements must all be JSON objects; any other element is an error {@code field/i}. */
+  public List<JsonObject> requiredObjects(String field, int max, Text expected) {
+    JsonArray array = requiredArray(field, max, expected);
+    if (array == null) {
+      return List.of();
+    }
+    List<JsonObject> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.getValue(i) instanceof JsonObject object) {
+        out.add(object);
+      } else {
+        error(field + "/" + i, "type", Text.of("应为 JSON 对象", "Must be a JSON object"));
+      }
+    }
+    return out;
+  }
+
   public Boolean optionalBoolean(String field) {
     Object value = json.getValue(field);
     if (value != null && !(value instanceof Boolean)) {
@@ -115,7 +146,7 @@ public final class JsonBody {
       }
       return List.of();
     }
-    if (!(value instanceof io.vertx.core.json.JsonArray array)) {
+    if (!(value instanceof JsonArray array)) {
       error(field, "type", Text.of("应为数组", "Must be an array"));
       return List.of();
     }
@@ -137,7 +168,7 @@ public final class JsonBody {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    if (value instanceof io.vertx.core.json.JsonArray array) {
+    if (value instanceof JsonArray array) {
       for (int i = 0; i < array.size(); i++) {
         if (array.getValue(i) instanceof String s && !s.isBlank()) {
           out.add(s);

@@ -99,13 +99,11 @@ public final class LedgerRoutes {
   }
 
   private Future<JsonObject> submitBatch(RoutingContext ctx) {
-    JsonBody.of(ctx);
-    JsonArray records = ctx.body().asJsonObject().getJsonArray("records");
-    if (records == null || records.isEmpty() || records.size() > MAX_BATCH) {
-      throw DomainException.validation(List.of(new DomainException.FieldError("records", "size",
-          Text.of("应为 1 到 " + MAX_BATCH + " 条签名记录", "1 to " + MAX_BATCH + " signed records"))));
-    }
-    List<String> envelopes = records.stream().map(r -> r instanceof JsonObject o ? o.encode() : String.valueOf(r)).toList();
+    JsonBody body = JsonBody.of(ctx);
+    List<JsonObject> records = body.requiredObjects("records", MAX_BATCH,
+        Text.of("应为 1 到 " + MAX_BATCH + " 条签名记录", "1 to " + MAX_BATCH + " signed records"));
+    body.validate();
+    List<String> envelopes = records.stream().map(JsonObject::encode).toList();
     return intake.accept(principal(ctx), envelopes)
         .compose(outcomes -> withReceipts(ctx, outcomes))
         .map(results -> new JsonObject().put("results", results));

@@ -3,8 +3,6 @@ package cn.citygrid.backend.sync;
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.auth.Principal;
-import cn.citygrid.backend.http.DomainException;
-import cn.citygrid.backend.http.DomainException.FieldError;
 import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.Locales;
 import cn.citygrid.backend.http.RequestLog;
@@ -95,34 +93,28 @@ final class SyncRecords {
   }
 
   private Upload read(RoutingContext ctx, String deviceId) {
-    JsonBody.of(ctx);
-    JsonObject body = ctx.body().asJsonObject();
-    List<FieldError> errors = new ArrayList<>();
+    JsonBody request = JsonBody.of(ctx);
+    JsonObject body = request.json();
     if (!deviceId.equals(body.getValue("deviceId"))) {
-      errors.add(new FieldError("deviceId", "mismatch", Text.of("应与请求头 " + SyncDevices.HEADER + " 相同",
-          "Must equal the " + SyncDevices.HEADER + " header")));
+      request.error("deviceId", "mismatch", Text.of("应与请求头 " + SyncDevices.HEADER + " 相同",
+          "Must equal the " + SyncDevices.HEADER + " header"));
     }
     Instant deviceTime = null;
     if (body.getValue("deviceTime") != null) {
       try {
         deviceTime = Instant.parse(body.getString("deviceTime"));
       } catch (ClassCastException | DateTimeParseException e) {
-        errors.add(new FieldError("deviceTime", "type", Text.of("应为 UTC 时间", "Must be a UTC time")));
+        request.error("deviceTime", "type", Text.of("应为 UTC 时间", "Must be a UTC time"));
       }
     }
     Long offset = null;
     if (body.getValue("clock") instanceof JsonObject c && c.getValue("offsetMs") instanceof Number n) {
       offset = n.longValue();
     }
-    Object records = body.getValue("records");
-    if (!(records instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_RECORDS) {
-      errors.add(new FieldError("records", "size", Text.of("应为 1 到 " + MAX_RECORDS + " 条签名记录",
-          "1 to " + MAX_RECORDS + " signed records")));
-      throw DomainException.validation(errors);
-    }
-    if (!errors.isEmpty()) {
-      throw DomainException.validation(errors);
-    }
+    // Each element is judged by the intake as one record (a non-object is rejected as malformed), not with the request.
+    JsonArray list = request.requiredArray("records", MAX_RECORDS, Text.of("应为 1 到 " + MAX_RECORDS + " 条签名记录",
+        "1 to " + MAX_RECORDS + " signed records"));
+    request.validate();
     List<String> envelopes = new ArrayList<>();
     for (Object r : list) {
       String json = r instanceof JsonObject o ? o.encode() : String.valueOf(r);

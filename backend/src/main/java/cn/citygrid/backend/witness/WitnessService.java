@@ -57,12 +57,19 @@ public final class WitnessService {
   }
 
   public Future<Outcome> addCheckpoint(long oldSize, List<byte[]> proof, String note) {
-    Checkpoint checkpoint;
-    try {
-      checkpoint = CheckpointVerifier.verify(note, log, List.of()).checkpoint();
-    } catch (NoteException e) {
+    // Anyone may post a note: its SM2 check runs on the crypto workers, never on the event loop.
+    return crypto.executeBlocking(() -> CheckpointVerifier.verify(note, log, List.of()).checkpoint(), false)
+        .compose(checkpoint -> lockStateAndJudge(oldSize, proof, note, checkpoint), this::notSignedByTheLog);
+  }
+
+  private Future<Outcome> notSignedByTheLog(Throwable failure) {
+    if (failure instanceof NoteException e) {
       return Future.succeededFuture(new Outcome.Refused(403, "not signed by the log key " + log.keyName() + ": " + e.getMessage()));
     }
+    return Future.failedFuture(failure);
+  }
+
+  private Future<Outcome> lockStateAndJudge(long oldSize, List<byte[]> proof, String note, Checkpoint checkpoint) {
     return pool.withTransaction(tx -> tx.preparedQuery(
             "SELECT size, root FROM witness.log_state WHERE origin = $1 FOR UPDATE")
         .execute(Tuple.of(checkpoint.origin()))

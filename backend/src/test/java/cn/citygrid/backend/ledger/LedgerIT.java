@@ -169,6 +169,31 @@ class LedgerIT {
   }
 
   @Test
+  void batch_thatIsNotAnObjectWithAnArrayOfRecords_isRefusedWhole_namingWhatIsWrong() throws Exception {
+    TestPhone phone = approvedPhone();
+    RecordEnvelope good = phone.sign("批次形状");
+    assertBatchRefused(phone, "{\"records\":\"x\"}", "validation-failed", "records");
+    assertBatchRefused(phone, "{\"records\":{}}", "validation-failed", "records");
+    assertBatchRefused(phone, "{\"records\":null}", "validation-failed", "records");
+    assertBatchRefused(phone, "{\"records\":[]}", "validation-failed", "records");
+    assertBatchRefused(phone, "{}", "validation-failed", "records");
+    assertBatchRefused(phone, "{\"records\":[" + good.toJson() + ",\"x\",[],7]}", "validation-failed",
+        "records/1", "records/2", "records/3");
+    assertBatchRefused(phone, "[" + good.toJson() + "]", "malformed-request");
+    assertBatchRefused(phone, "\"records\"", "malformed-request");
+    assertBatchRefused(phone, "{\"records\":[", "malformed-request");
+    assertThat(count("SELECT count(*) FROM ledger.record WHERE id = '" + good.recordId() + "'"))
+        .as("a refused batch stores none of its records").isZero();
+  }
+
+  private static void assertBatchRefused(TestPhone phone, String body, String slug, String... fields) {
+    Http.Response r = http.send("POST", "/api/v1/ledger/batches", phone.token(), body, Map.of("Content-Type", "application/json"));
+    assertRefused(r, 400, slug);
+    var errors = r.json().getJsonArray("errors", new io.vertx.core.json.JsonArray());
+    assertThat(errors.stream().map(e -> ((JsonObject) e).getString("field"))).as(body).containsExactly(fields);
+  }
+
+  @Test
   void revokedDevice_isRefusedAfterwards_butItsEarlierRecordsStayValid() {
     TestPhone phone = approvedPhone();
     RecordEnvelope before = phone.sign("吊销前");

@@ -11,8 +11,11 @@ import cn.citygrid.backend.testing.TestPhone;
 import cn.citygrid.sync.protocol.checkpoint.Checkpoint;
 import cn.citygrid.sync.protocol.checkpoint.CheckpointSigner;
 import cn.citygrid.sync.protocol.checkpoint.CheckpointVerifier;
+import cn.citygrid.sync.protocol.checkpoint.NoteSignature;
 import cn.citygrid.sync.protocol.checkpoint.NoteVerifier;
+import cn.citygrid.sync.protocol.checkpoint.SignedNote;
 import cn.citygrid.sync.protocol.checkpoint.VerifiedCheckpoint;
+import cn.citygrid.sync.protocol.checkpoint.WitnessCosigner;
 import cn.citygrid.sync.protocol.checkpoint.WitnessVerifier;
 import cn.citygrid.sync.protocol.crypto.Sm2;
 import cn.citygrid.sync.protocol.crypto.Sm2KeyPair;
@@ -23,11 +26,14 @@ import cn.citygrid.sync.protocol.merkle.MerkleProofs;
 import cn.citygrid.sync.protocol.merkle.TreeHasher;
 import cn.citygrid.sync.protocol.verify.AuditBundle;
 import cn.citygrid.sync.protocol.verify.OfflineVerifier;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,12 +102,54 @@ class WitnessIT {
   }
 
   @Test
+  void notesTheLogDidNotSign_areAnswered403_sayingWhy() {
+    String foreign = sign(new CheckpointSigner("other.example/log", Sm2.generateKeyPair().privateKey()), tree(3, "a"), 3);
+    for (String note : List.of(foreign, "not a signed note\n", forgedFor(app.http().logKey()))) {
+      Http.Response r = witness.send("POST", "/witness/v1/add-checkpoint", null, "old 0\n\n" + note, Map.of());
+      assertThat(r.status()).as(r.body()).isEqualTo(403);
+      assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(r.json().getString("type")).isEqualTo("urn:citygrid:problem:forbidden");
+      assertThat(r.json().getString("detail")).contains("not signed by the log key");
+    }
+  }
+
+  @Test
+  void theLogSignature_isCheckedOnTheCryptoWorkers_notOnTheCallersThread() throws Exception {
+    // One crypto thread, held busy: a check that runs on it cannot answer before the thread is let go.
+    WorkerExecutor crypto = app.app().vertx().createSharedWorkerExecutor("witness-it-crypto", 1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      crypto.executeBlocking(() -> release.await(30, TimeUnit.SECONDS), false);
+      NoteVerifier log = new NoteVerifier("busy.example/log", Sm2.generateKeyPair().publicKey());
+      WitnessService service = new WitnessService(app.app().database().pool(), crypto,
+          new WitnessCosigner("busy.example/witness", Sm2.generateKeyPair().privateKey()), log, java.time.Clock.systemUTC());
+
+      io.vertx.core.Future<WitnessService.Outcome> answer = service.addCheckpoint(0, List.of(), forgedFor(log));
+      assertThat(answer.isComplete()).as("answered while the only crypto thread was busy").isFalse();
+      release.countDown();
+      assertThat(await(answer)).isInstanceOfSatisfying(WitnessService.Outcome.Refused.class,
+          r -> assertThat(r.reason()).contains("does not verify"));
+    } finally {
+      release.countDown();
+      crypto.close();
+    }
+  }
+
+  /** A note that names {@code log}'s key (name and key hash) but carries another key's signature. */
+  static String forgedFor(NoteVerifier log) {
+    SignedNote other = SignedNote.parse(sign(new CheckpointSigner(log.keyName(), Sm2.generateKeyPair().privateKey()),
+        tree(3, "forged"), 3));
+    byte[] signature = other.signatures().get(0).signature();
+    return new SignedNote(other.text(), List.of(new NoteSignature(log.keyName(), log.keyHash(), signature))).format();
+  }
+
+  @Test
   void theWitnessService_refusesSameSizeOtherRoot_andANonExtension() throws Exception {
     Sm2KeyPair logKey = Sm2.generateKeyPair();
     Sm2KeyPair witnessKey = Sm2.generateKeyPair();
     CheckpointSigner signer = new CheckpointSigner("fork.example/log", logKey.privateKey());
     WitnessService service = new WitnessService(app.app().database().pool(), app.app().vertx().createSharedWorkerExecutor("t"),
-        new cn.citygrid.sync.protocol.checkpoint.WitnessCosigner("fork.example/witness", witnessKey.privateKey()),
+        new WitnessCosigner("fork.example/witness", witnessKey.privateKey()),
         signer.verifier(), java.time.Clock.systemUTC());
     Fixture honest = tree(5, "h");
     assertThat(await(service.addCheckpoint(0, List.of(), sign(signer, honest, 5)))).isInstanceOf(WitnessService.Outcome.Cosigned.class);
