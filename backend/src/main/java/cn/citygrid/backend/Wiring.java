@@ -71,7 +71,7 @@ record Wiring(GridConfig config, Metrics metrics, HealthRoutes health, AuthServi
             new AuthRoutes(auth).routes(),
             new UserRoutes(auth, accounts, database.pool()).routes(),
             new DeviceRoutes(new DeviceService(deviceRepository, directory, keys, crypto, scopes, clock)).routes(),
-            new LedgerRoutes(ledger, intake).routes(),
+            new LedgerRoutes(ledger, intake, grid.accessLog(), clock).routes(),
             new PlaceCodeRoutes(database.pool(), placeCodeKeys, crypto, clock).routes(),
             grid.routes(),
             sync.routes(),

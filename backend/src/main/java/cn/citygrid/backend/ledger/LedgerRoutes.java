@@ -2,6 +2,10 @@ package cn.citygrid.backend.ledger;
 
 import static cn.citygrid.backend.http.ApiRouter.principal;
 
+import cn.citygrid.backend.access.AccessEntry;
+import cn.citygrid.backend.access.AccessLog;
+import cn.citygrid.backend.access.PersonRefs;
+import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.http.Access;
 import cn.citygrid.backend.http.ApiRoute;
@@ -9,7 +13,9 @@ import cn.citygrid.backend.http.DomainException;
 import cn.citygrid.backend.http.JsonBody;
 import cn.citygrid.backend.http.ProblemType;
 import cn.citygrid.backend.http.Reply;
+import cn.citygrid.backend.http.RequestLog;
 import cn.citygrid.backend.http.Text;
+import cn.citygrid.backend.portrait.Purpose;
 import cn.citygrid.sync.protocol.checkpoint.NoteKeys;
 import cn.citygrid.sync.protocol.crypto.Hex;
 import cn.citygrid.sync.protocol.json.Json;
@@ -18,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +39,14 @@ public final class LedgerRoutes {
 
   private final LedgerService ledger;
   private final RecordIntake intake;
+  private final AccessLog accessLog;
+  private final Clock clock;
 
-  public LedgerRoutes(LedgerService ledger, RecordIntake intake) {
+  public LedgerRoutes(LedgerService ledger, RecordIntake intake, AccessLog accessLog, Clock clock) {
     this.ledger = ledger;
     this.intake = intake;
+    this.accessLog = accessLog;
+    this.clock = clock;
   }
 
   public List<ApiRoute> routes() {
@@ -46,10 +57,26 @@ public final class LedgerRoutes {
         ApiRoute.get("/api/v1/ledger/consistency", Access.anyone(), Reply.json(this::consistency)),
         ApiRoute.get("/api/v1/ledger/records/{id}/receipt", Access.anyone(), Reply.json(this::receipt)),
         ApiRoute.get("/api/v1/ledger/records/{id}/bundle", Access.roles(Role.ADMIN, Role.SUPERVISOR, Role.GRID_WORKER),
-            Reply.json(ctx -> ledger.bundle(principal(ctx), ctx.pathParam("id")).map(b -> new JsonObject(b.toJson())))),
+            Reply.json(this::bundle)),
         ApiRoute.post("/api/v1/ledger/records", worker, Reply.created(this::submitOne)),
         ApiRoute.post("/api/v1/ledger/batches", worker, Reply.json(this::submitBatch)));
   }
+
+  /**
+   * The audit bundle carries the signed original, unmasked (a masked copy would not verify): every
+   * person its answers name is a read of their data, logged with the stated purpose before the answer.
+   */
+  private Future<JsonObject> bundle(RoutingContext ctx) {
+    Principal caller = principal(ctx);
+    Purpose purpose = Purpose.parse(ctx.queryParams().get("purpose"));
+    return ledger.bundle(caller, ctx.pathParam("id")).map(b -> new JsonObject(b.toJson())).compose(json ->
+        Future.all(PersonRefs.in(json).stream().map(id -> accessLog.record(AccessEntry.read(clock, caller, "person", id,
+                purpose.code(), "audit-bundle", ORIGINAL, RequestLog.requestId(ctx)))).toList())
+            .map(json));
+  }
+
+  /** The fields an original may hold in clear, as the access log names them. */
+  private static final List<String> ORIGINAL = List.of("id_number", "name", "phone");
 
   private void checkpoint(RoutingContext ctx) {
     ledger.checkpoint(longParam(ctx, "size"))

@@ -4,6 +4,7 @@ import static cn.citygrid.backend.http.ApiRouter.principal;
 
 import cn.citygrid.backend.access.AccessEntry;
 import cn.citygrid.backend.access.AccessLog;
+import cn.citygrid.backend.access.PersonRefs;
 import cn.citygrid.backend.auth.Principal;
 import cn.citygrid.backend.auth.Role;
 import cn.citygrid.backend.http.Access;
@@ -28,7 +29,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -147,8 +147,7 @@ public final class RecordRoutes {
           Set<Disclosure.Field> clear = Disclosure.clear(caller, purpose);
           JsonObject answers = masked(envelope.getJsonObject("payload"), clear.contains(Disclosure.Field.NAME));
           // The persons the answers name by record id are read here: each read is logged like a portrait's.
-          Set<Long> persons = new TreeSet<>();
-          personIds(envelope.getJsonObject("payload"), persons);
+          Set<Long> persons = PersonRefs.in(envelope.getJsonObject("payload"));
           List<String> clearFields = clear.contains(Disclosure.Field.NAME) ? List.of("name") : List.of();
           List<Future<Void>> logged = persons.stream().map(id -> accessLog.record(AccessEntry.read(clock, caller, "person",
               id, purpose.code(), "field-record", clearFields, RequestLog.requestId(ctx)))).toList();
@@ -178,21 +177,6 @@ public final class RecordRoutes {
       }
     }
     return node;
-  }
-
-  /** Values of every {@code person_id} member (the form's way of naming a known resident). */
-  private static void personIds(Object node, Set<Long> into) {
-    if (node instanceof JsonObject o) {
-      o.forEach(e -> {
-        if ("person_id".equals(e.getKey()) && e.getValue() instanceof String s && s.matches("[0-9]{1,18}")) {
-          into.add(Long.parseLong(s));
-        } else {
-          personIds(e.getValue(), into);
-        }
-      });
-    } else if (node instanceof JsonArray a) {
-      a.forEach(v -> personIds(v, into));
-    }
   }
 
   static String mask(String json) {

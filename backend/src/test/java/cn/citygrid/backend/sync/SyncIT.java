@@ -291,6 +291,23 @@ class SyncIT {
   }
 
   @Test
+  void theAuditBundle_carriesTheOriginal_soEveryPersonItNamesIsALoggedRead() throws Exception {
+    TestPhone phone = phone("worker");
+    String[] house = occupiedHouse(8);
+    RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
+        "residence_kind", "resident", "moved_out", "no", "present", "yes"))), List.of(), Instant.now());
+    assertThat(only(phone.sync("records", List.of(record))).getString("status")).isEqualTo("accepted");
+    String rid = "bundle-read-" + System.nanoTime();
+    Http.Response bundle = http.send("GET", "/api/v1/ledger/records/" + record.recordId() + "/bundle?purpose=case", supervisor,
+        null, Map.of("X-Request-Id", rid));
+    assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
+    assertThat(bundle.body()).contains("某某");
+    assertThat(db.rows("SELECT subject_id, action, purpose, clear_fields FROM gov.access_log WHERE request_id = '" + rid + "'"))
+        .singleElement().satisfies(e -> assertThat(e).containsExactly(Long.parseLong(house[1]), "audit-bundle", "case",
+            "id_number,name,phone"));
+  }
+
+  @Test
   void badRecords_areRejectedOneByOne_andBadRequestsAsAWhole() throws Exception {
     TestPhone phone = phone("worker");
     String[] house = occupiedHouse(2);
