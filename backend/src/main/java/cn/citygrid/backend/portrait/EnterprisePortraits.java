@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +33,9 @@ public final class EnterprisePortraits {
         (SELECT json_agg(json_build_object('personId', p.id, 'name', p.name, 'idNumber', p.id_number_mask,
                 'relation', pe.relation, 'sharePct', pe.share_pct, 'title', pe.title, 'since', pe.since, 'source', pe.source,
                 'otherLegalRoles', (SELECT count(*) FROM grid.person_enterprise o WHERE o.person_id = p.id
-                                    AND o.relation = 'legal_representative' AND o.enterprise_id <> e.id))
+                                    AND o.relation = 'legal_representative' AND o.enterprise_id <> e.id),
+                'inScope', (TRUE\s""" + PortraitSql.PERSON_SCOPE.replace("$3", "$4").replace("$2", "$3") + """
+                ))
                 ORDER BY pe.relation, pe.share_pct DESC NULLS LAST, p.id)
          FROM grid.person_enterprise pe JOIN grid.person p ON p.id = pe.person_id
          WHERE pe.enterprise_id = e.id AND pe.relation <> 'employee')::text AS people,
@@ -56,35 +59,53 @@ public final class EnterprisePortraits {
     this.clock = clock;
   }
 
+  /**
+   * Registration data is public to every role that may read portraits: the enterprise is scoped by
+   * its grid ($2, none for administrators and stewards). The people in it are personal data: a name
+   * is shown only to whom the purpose discloses names and who may see that person ($3, $4: the
+   * person portrait's scope), and masked to anyone else.
+   */
   public Future<JsonObject> byCreditCode(Principal caller, String creditCode, Purpose purpose, String requestId) {
     String[] scope = caller.has(Role.ADMIN) || caller.has(Role.DATA_STEWARD) ? null
         : caller.scope().stream().map(p -> p + "%").toArray(String[]::new);
-    return pool.preparedQuery(SQL).execute(Tuple.of(creditCode, (Object) scope)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(DomainException.notFound(Text.of("企业不存在或不在管辖范围内", "No such enterprise in your scope")));
-      }
-      Row row = rows.iterator().next();
-      Set<Disclosure.Field> clear = Disclosure.clear(caller, purpose);
-      boolean names = clear.contains(Disclosure.Field.NAME);
-      JsonObject portrait = json(row, names, purpose);
-      // the people it lists are read too: their reads show in their own data-access list
-      Map<Long, Set<Disclosure.Field>> people = new LinkedHashMap<>();
-      if (row.getString("people") != null) {
-        new JsonArray(row.getString("people")).forEach(p -> people.put(((JsonObject) p).getLong("personId"),
-            names ? Set.of(Disclosure.Field.NAME) : Set.of()));
-      }
-      return Future.all(accessLog.record(AccessEntry.read(clock, caller, "enterprise", row.getLong("id"), purpose.code(),
-              "portrait", Disclosure.names(clear), requestId)),
-              persons.logReads(caller, people, purpose, "enterprise-portrait", requestId))
-          .map(portrait);
-    });
+    PersonPortraits.Scope personScope = PersonPortraits.Scope.of(caller);
+    return pool.preparedQuery(SQL).execute(Tuple.of(creditCode, scope, personScope.prefixes(), personScope.department()))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(DomainException.notFound(Text.of("企业不存在或不在管辖范围内", "No such enterprise in your scope")));
+          }
+          Row row = rows.iterator().next();
+          Set<Disclosure.Field> clear = Disclosure.clear(caller, purpose);
+          JsonObject portrait = json(row, clear.contains(Disclosure.Field.NAME), purpose);
+          // the people it lists are read too: their reads show in their own data-access list
+          Map<Long, Set<Disclosure.Field>> people = new LinkedHashMap<>();
+          for (String group : List.of("shareholders", "executives")) {
+            portrait.getJsonArray(group).forEach(p -> shown(people, (JsonObject) p));
+          }
+          if (portrait.getJsonObject("legalRepresentative") != null) {
+            shown(people, portrait.getJsonObject("legalRepresentative"));
+          }
+          return Future.all(accessLog.record(AccessEntry.read(clock, caller, "enterprise", row.getLong("id"), purpose.code(),
+                  "portrait", Disclosure.names(clear), requestId)),
+                  persons.logReads(caller, people, purpose, "enterprise-portrait", requestId))
+              .map(portrait);
+        });
   }
 
+  /** A person listed, with what the portrait shows of them in clear. */
+  private static void shown(Map<Long, Set<Disclosure.Field>> people, JsonObject p) {
+    Set<Disclosure.Field> clear = p.getBoolean("nameClear", false) ? Set.of(Disclosure.Field.NAME) : Set.of();
+    people.merge(p.getLong("personId"), clear, (a, b) -> a.isEmpty() ? b : a);
+  }
+
+  /** {@code names}: whether the purpose discloses names; each person's also needs them in the caller's scope. */
   private static JsonObject json(Row row, boolean names, Purpose purpose) {
     JsonArray people = row.getString("people") == null ? new JsonArray() : new JsonArray(row.getString("people"));
     people.forEach(o -> {
       JsonObject p = (JsonObject) o;
-      if (!names) {
+      boolean clear = names && Boolean.TRUE.equals(p.remove("inScope"));
+      p.put("nameClear", clear);
+      if (!clear) {
         p.put("name", Disclosure.maskName(p.getString("name")));
       }
     });
