@@ -81,8 +81,9 @@ final class Households {
   private Future<Void> logReads(Principal caller, RowSet<Row> members, String requestId) {
     List<Future<Void>> each = new ArrayList<>();
     for (Row m : members) {
-      each.add(accessLog.record(AccessEntry.read(clock, caller, "person", m.getLong("id"), PURPOSE, "household", List.of(),
-          requestId)));
+      // a citizen sees the names of their own household's members in clear
+      each.add(accessLog.record(AccessEntry.read(clock, caller, "person", m.getLong("id"), PURPOSE, "household",
+          List.of("name"), requestId)));
     }
     return Future.all(each).mapEmpty();
   }

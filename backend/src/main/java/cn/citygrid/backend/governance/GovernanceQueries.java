@@ -125,14 +125,15 @@ public final class GovernanceQueries {
             paging.offset()),
         r -> {
           Long person = r.getLong("person_id");
-          boolean name = NAME_FIELDS.contains(r.getString("field")) && r.getString("value") != null;
+          String field = r.getString("field");
+          boolean name = field != null && NAME_FIELDS.contains(field) && r.getString("value") != null;
           if (person != null) {
             read.merge(person, name && names ? Set.of(Disclosure.Field.NAME) : Set.of(),
                 (a, b) -> a.isEmpty() ? b : a);
           }
           return new JsonObject().put("id", r.getLong("id")).put("rule", r.getString("rule")).put("source", r.getString("source"))
               .put("batchId", r.getLong("batch_id")).put("rowNo", r.getInteger("row_no"))
-              .put("rowKey", RowProcessor.shown("id_number", r.getString("row_key"))).put("field", r.getString("field"))
+              .put("rowKey", RowProcessor.shown("id_number", r.getString("row_key"))).put("field", field)
               .put("value", name && !names ? Disclosure.maskName(r.getString("value")) : r.getString("value"))
               .put("message", r.getString("message")).put("personId", person)
               .put("status", r.getString("status")).put("workOrderId", r.getLong("work_order_id"))

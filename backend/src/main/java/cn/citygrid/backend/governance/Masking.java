@@ -25,7 +25,8 @@ final class Masking {
     JsonObject row = new JsonObject(json);
     row.forEach(e -> {
       if (e.getValue() instanceof String s) {
-        String field = columns.getString(e.getKey());
+        // a column the mapping does not name is no field ("": Set.contains refuses null)
+        String field = columns.getString(e.getKey(), "");
         e.setValue(ID_FIELDS.contains(field) ? CitizenId.mask(s.strip())
             : "phone".equals(field) ? Phones.mask(s.strip())
             : GovernanceQueries.NAME_FIELDS.contains(field) && !clearNames ? Disclosure.maskName(s.strip())

@@ -92,6 +92,9 @@ class CitizenIT {
     }
     assertThat(count("SELECT count(*) FROM gov.access_log WHERE purpose = 'self-service' AND action = 'household'"))
         .isEqualTo(logged + members.size());
+    assertThat(count("SELECT count(*) FROM gov.access_log WHERE purpose = 'self-service' AND action = 'household'"
+        + " AND clear_fields = 'name'")).as("the members' names are shown in clear, and the log says so")
+        .isEqualTo(logged + members.size());
     JsonArray mine = http.get("/api/v1/me/data-access", citizen).json().getJsonArray("items");
     assertThat(mine.stream().map(e -> ((JsonObject) e).getString("action") + "/" + ((JsonObject) e).getString("role")))
         .contains("household/CITIZEN");
