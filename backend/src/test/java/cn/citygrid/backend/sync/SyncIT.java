@@ -71,6 +71,12 @@ class SyncIT {
     db.close();
   }
 
+  /** A visit to {@code house} (its id and a resident's person id) naming that resident, present or not ("yes"/"no"), signed now. */
+  static RecordEnvelope residentVisit(TestPhone phone, String[] house, String present) {
+    return phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某", "residence_kind", "resident",
+        "moved_out", "no", "present", present))), List.of(), Instant.now());
+  }
+
   static TestPhone phone(String worker) {
     return new TestPhone(http, app.login(worker, "Demo@2026")).enrolledAndApproved(supervisor);
   }
@@ -274,8 +280,7 @@ class SyncIT {
   void theSameBytes_areADuplicate_butTheSamePayloadSignedAgain_isAConflict() throws Exception {
     TestPhone phone = phone("worker");
     String[] house = occupiedHouse(1);
-    RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
-        "residence_kind", "resident", "moved_out", "no", "present", "no"))), List.of(), Instant.now());
+    RecordEnvelope record = residentVisit(phone, house, "no");
     JsonObject first = only(phone.sync("records", List.of(record)));
     JsonObject again = only(phone.sync("records", List.of(record)));
     assertThat(again.getString("status")).isEqualTo("duplicate");
@@ -294,8 +299,7 @@ class SyncIT {
   void theAuditBundle_carriesTheOriginal_soEveryPersonItNamesIsALoggedRead() throws Exception {
     TestPhone phone = phone("worker");
     String[] house = occupiedHouse(8);
-    RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
-        "residence_kind", "resident", "moved_out", "no", "present", "yes"))), List.of(), Instant.now());
+    RecordEnvelope record = residentVisit(phone, house, "yes");
     assertThat(only(phone.sync("records", List.of(record))).getString("status")).isEqualTo("accepted");
     String rid = "bundle-read-" + System.nanoTime();
     Http.Response bundle = http.send("GET", "/api/v1/ledger/records/" + record.recordId() + "/bundle?purpose=case", supervisor,
@@ -311,8 +315,7 @@ class SyncIT {
   void badRecords_areRejectedOneByOne_andBadRequestsAsAWhole() throws Exception {
     TestPhone phone = phone("worker");
     String[] house = occupiedHouse(2);
-    RecordEnvelope good = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
-        "residence_kind", "resident", "moved_out", "no", "present", "no"))), List.of(), Instant.now());
+    RecordEnvelope good = residentVisit(phone, house, "no");
     RecordEnvelope invalid = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
         "residence_kind", "landlord", "moved_out", "no", "present", "no"))), List.of(), Instant.now());
     RecordEnvelope unknownForm = phone.sign(new FormRef("household-visit", "1999010101"), Map.of("x", "y"), List.of(), Instant.now());
@@ -749,8 +752,7 @@ class SyncIT {
     String[] cursor = {null};
     assertThat(phone.pull(cursor)).anySatisfy(c -> assertThat(c.getString("entity") + " " + c.getString("id"))
         .isEqualTo("task " + taskId));
-    RecordEnvelope record = phone.sign(VISIT, visit(house[0], List.of(member("person_id", house[1], "name", "某某",
-        "residence_kind", "resident", "moved_out", "no", "present", "yes"))), List.of(), Instant.now());
+    RecordEnvelope record = residentVisit(phone, house, "yes");
     assertThat(only(phone.sync("records", List.of(record))).getString("status")).isEqualTo("accepted");
     drainProjector();
     assertThat(scalar("SELECT status || ' ' || done_record_id FROM sync.task WHERE id = " + taskId))
