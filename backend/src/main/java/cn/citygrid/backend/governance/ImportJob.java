@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports one department file: stream → standardise → validate → stage (COPY) → resolve → survive →
@@ -22,6 +24,9 @@ import java.util.function.Function;
  * still recorded with the reason. Offline batch work on the caller's thread (JDBC), never an event loop.
  */
 public final class ImportJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportJob.class);
+  /** A failure that is not the file's, as the batch records it (the details are in the server log). */
+  static final String INTERNAL = "平台内部错误，未应用任何数据（详见服务器日志）/ Internal error, nothing applied (see the server log)";
 
   private final DbConfig db;
   private final Function<Source, EntityApply> entities;
@@ -64,9 +69,16 @@ public final class ImportJob {
         ImportReport report = run.execute(file, format, fileName, at, today, rules, start);
         c.commit();
         return report;
-      } catch (SQLException | IOException | RuntimeException e) {
+      } catch (FileFormatException e) {
         c.rollback();
-        return failed(c, sourceName, fileName, sm3, uploadedBy, e, start);
+        return failed(c, sourceName, fileName, sm3, uploadedBy, e.zh() + " / " + e.getMessage(), start);
+      } catch (SQLException | IOException | RuntimeException e) {
+        // Not the file's fault (the database, the disk, a bug): nothing applied, the batch recorded as failed
+        // without the internal error's words, and the caller gets a 500 whose request id leads to this log.
+        c.rollback();
+        LOG.error("import of {} into {} failed inside the platform", fileName, sourceName, e);
+        failed(c, sourceName, fileName, sm3, uploadedBy, INTERNAL, start);
+        throw new IllegalStateException("import of " + fileName + " into " + sourceName + " failed", e);
       }
     }
   }
@@ -114,9 +126,7 @@ public final class ImportJob {
 
   /** Records the failed batch (when the source is known) in its own transaction: nothing else of it stays. */
   private static ImportReport failed(Connection c, String source, String fileName, String sm3, Long uploadedBy,
-      Exception e, long start) throws SQLException {
-    String reason = e instanceof FileFormatException f ? f.zh() + " / " + f.getMessage() : e.getClass().getSimpleName()
-        + ": " + e.getMessage();
+      String reason, long start) throws SQLException {
     Long batch = null;
     try (PreparedStatement s = c.prepareStatement("""
         INSERT INTO gov.batch (source, file_name, format, file_sm3, status, uploaded_by, report)

@@ -56,6 +56,30 @@ class FormatsIT {
   }
 
   @Test
+  void anImportThatFailsInsideThePlatform_isA500WithoutTheDatabasesWords_recordedFailed_andAppliesNothing() throws Exception {
+    DemoPeople.Person p = people.get(3);
+    String csv = "身份证号,姓名,手机号码\n" + p.idNumber() + "," + p.name() + ",13700001111\n";
+    long persons = Long.parseLong(db.scalar("SELECT count(*) FROM grid.person"));
+    db.execute("ALTER TABLE gov.row RENAME TO row_away"); // every import writes its rows there
+    Http.Response r;
+    try {
+      r = http.postFile("/api/v1/governance/imports?source=weijian_health", admin, "file", "卫健内部错误.csv",
+          csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } finally {
+      db.execute("ALTER TABLE gov.row_away RENAME TO row");
+    }
+    assertThat(r.status()).as(r.body()).isEqualTo(500);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.body()).doesNotContain("row").doesNotContain("relation").doesNotContain("SQL");
+    assertThat(r.json().getString("requestId")).isNotBlank();
+    assertThat(db.scalar("SELECT status || ' ' || (report ->> 'failure') FROM gov.batch WHERE file_name = '卫健内部错误.csv'"))
+        .isEqualTo("failed " + ImportJob.INTERNAL);
+    assertThat(db.scalar("SELECT count(*) FROM grid.person")).isEqualTo(String.valueOf(persons));
+    assertThat(db.scalar("SELECT phone_bidx = '" + TestApp.config(db, Map.of()).dataKeys().blindIndex().index("phone", "13700001111")
+        + "' FROM grid.person WHERE id = " + p.id())).isEqualTo("f");
+  }
+
+  @Test
   void xlsxFromMinzheng_addsCareFlags_andReadsSpreadsheetDates() throws Exception {
     DemoPeople.Person p = people.get(0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
