@@ -50,14 +50,18 @@ public final class MergeService {
   }
 
   /** Undoes merge event {@code eventId}: both records and everything that moved are as before it. */
-  public Future<Long> unmerge(long eventId, Long decidedBy) {
+  /** {@code region}: a supervisor's grid-code prefixes (the survivor must live there), null for anyone else. */
+  public Future<Long> unmerge(long eventId, Long decidedBy, String[] region) {
     return pool.withTransaction(tx -> tx.preparedQuery("""
-            SELECT survivor_id, absorbed_id, snapshot FROM gov.merge_event
-            WHERE id = $1 AND kind = 'merge' AND undone_by IS NULL FOR UPDATE""").execute(Tuple.of(eventId))
+            SELECT survivor_id, absorbed_id, snapshot FROM gov.merge_event e
+            WHERE id = $1 AND kind = 'merge' AND undone_by IS NULL AND ($2::text[] IS NULL OR EXISTS (
+              SELECT 1 FROM grid.residence r JOIN grid.house h ON h.id = r.house_id
+              WHERE r.person_id = e.survivor_id AND r.until IS NULL AND h.grid_code LIKE ANY ($2)))
+            FOR UPDATE""").execute(Tuple.of(eventId, (Object) region))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.failedFuture(new DomainException(ProblemType.CONFLICT,
-                Text.of("没有可撤销的合并 " + eventId, "No merge " + eventId + " to undo")));
+                Text.of("没有可撤销的合并 " + eventId + "（或不在管辖范围内）", "No merge " + eventId + " to undo (in your region)")));
           }
           var r = rows.iterator().next();
           return new Unmerge(tx, r.getLong(0), r.getLong(1), (JsonObject) r.getValue(2)).run()

@@ -61,7 +61,7 @@ public final class QualityRoutes {
         ApiRoute.post("/api/v1/governance/reviews/{id}/decision", Access.roles(Role.ADMIN, Role.SUPERVISOR, Role.DATA_STEWARD),
             Reply.json(this::decide)),
         ApiRoute.post("/api/v1/governance/merges/{id}/undo", Access.roles(Role.ADMIN, Role.SUPERVISOR),
-            Reply.json(ctx -> merges.unmerge(Paging.pathId(ctx, "id"), principal(ctx).accountId())
+            Reply.json(ctx -> merges.unmerge(Paging.pathId(ctx, "id"), principal(ctx).accountId(), ReviewQueue.region(principal(ctx)))
                 .map(undo -> new JsonObject().put("undoneBy", undo)))));
   }
 

@@ -71,7 +71,7 @@ public final class ReviewQueue {
   }
 
   /** A supervisor's region as grid-code prefixes; null for administrators and stewards (their department limits them). */
-  private static String[] region(Principal caller) {
+  static String[] region(Principal caller) {
     return caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN)
         ? caller.scope().stream().map(p -> p + "%").toArray(String[]::new) : null;
   }

@@ -235,6 +235,10 @@ class GovernanceIT {
         new JsonObject().put("decision", "merge")).json();
     assertThat(scalar("SELECT merged_into::text FROM grid.person WHERE id = " + fresh)).isEqualTo(String.valueOf(h.id()));
     assertThat(count("SELECT sum(persons) FROM gov.confirmation_day")).isEqualTo(count("SELECT count(*) FROM gov.confirmation"));
+    Http.Response foreign = http.postJson("/api/v1/governance/merges/" + decided.getLong("mergeEvent") + "/undo",
+        app.login("sup-review-elsewhere", "Passw0rd!x"), null);
+    assertThat(foreign.status()).as("a supervisor of another region may not undo it: " + foreign.body()).isEqualTo(409);
+    assertThat(scalar("SELECT merged_into::text FROM grid.person WHERE id = " + fresh)).isEqualTo(String.valueOf(h.id()));
     http.postJson("/api/v1/governance/merges/" + decided.getLong("mergeEvent") + "/undo", admin, null);
     assertThat(scalar("SELECT merged_into::text FROM grid.person WHERE id = " + fresh)).isNull();
     assertThat(count("SELECT sum(persons) FROM gov.confirmation_day")).isEqualTo(confirmationsBefore);
