@@ -155,9 +155,9 @@ public final class AuthService implements Authenticator {
         .compose(ok -> ok ? crypto.executeBlocking(() -> hasher.hash(next), false)
             : Future.failedFuture(DomainException.validation(List.of(new DomainException.FieldError(
                 "currentPassword", "mismatch", Text.of("当前密码不正确", "The current password is wrong"))))))
-        .compose(phc -> accounts.setPassword(caller.accountId(), phc))
         // A changed password ends every session of the account, this one included.
-        .compose(account -> revokeAll(account.id(), "password changed"));
+        .compose(phc -> signedOutAround(caller.accountId(), "password changed", () -> accounts.setPassword(caller.accountId(), phc)))
+        .mapEmpty();
   }
 
   public Future<Account> create(NewAccount account, String password) {
@@ -165,11 +165,21 @@ public final class AuthService implements Authenticator {
         .compose(phc -> accounts.create(account, phc));
   }
 
+  /** A disabled account is signed out everywhere at once. */
   public Future<Account> setEnabled(long accountId, boolean enabled) {
-    return accounts.setEnabled(accountId, enabled)
-        // A disabled account is signed out everywhere at once.
-        .compose(account -> enabled ? Future.succeededFuture(account)
-            : revokeAll(accountId, "account disabled").map(account));
+    return enabled ? accounts.setEnabled(accountId, true)
+        : signedOutAround(accountId, "account disabled", () -> accounts.setEnabled(accountId, false));
+  }
+
+  /**
+   * A change to what an account may do ({@code change}), with every session of the account ended before
+   * and after it: a failure of the change leaves the account signed out under its old rights (never
+   * signed in under rights it was meant to lose), and a sign-in that slipped in meanwhile ends too.
+   */
+  public Future<Account> signedOutAround(long accountId, String reason, java.util.function.Supplier<Future<Account>> change) {
+    return revokeAll(accountId, reason)
+        .compose(v -> change.get())
+        .compose(account -> revokeAll(accountId, reason).map(account));
   }
 
   public Future<Void> revokeAll(long accountId, String reason) {

@@ -69,10 +69,10 @@ public final class UserRoutes {
     JsonBody body = JsonBody.of(ctx);
     Profile profile = profile(body);
     body.validate();
+    // New roles or scope take effect at the next sign-in (AuthService#signedOutAround: no session keeps the old rights).
     return checkScope(profile.scope())
-        .compose(v -> accounts.setProfile(id, profile.displayName(), profile.roles(), profile.scope(), profile.department()))
-        // New roles or scope take effect at the next sign-in; existing sessions are ended now.
-        .compose(account -> auth.revokeAll(id, "roles or scope changed").map(account))
+        .compose(v -> auth.signedOutAround(id, "roles or scope changed",
+            () -> accounts.setProfile(id, profile.displayName(), profile.roles(), profile.scope(), profile.department())))
         .map(UserRoutes::toJson);
   }
 
